@@ -1,0 +1,95 @@
+package io.taskqueue.launcher.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro in a child JVM, serving the taskqueue WAR on 127.0.0.1.
+ *
+ * <p>Always started with {@code --nohazelcast} and {@code --disablephonehome}: by default Payara
+ * Micro looks for cluster members by multicast on the machine's outer interface, and reports home.
+ * The HTTP listener is bound to 127.0.0.1 by a pre-boot command file.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+  private final Process process;
+
+  private PayaraMicroProcess(Process process) {
+    this.process = process;
+  }
+
+  public static PayaraMicroProcess start(
+      Path microJar,
+      Path war,
+      int httpPort,
+      Path workDirectory,
+      ServiceEndpoints endpoints,
+      List<String> jvmOptions) {
+    try {
+      Files.createDirectories(workDirectory);
+      Path preboot = workDirectory.resolve("preboot.asadmin");
+      try (InputStream in =
+          PayaraMicroProcess.class.getResourceAsStream("/payara/preboot.asadmin")) {
+        Files.write(preboot, in.readAllBytes());
+      }
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(
+          List.of(
+              "-jar",
+              microJar.toString(),
+              "--nohazelcast",
+              "--disablephonehome",
+              "--port",
+              Integer.toString(httpPort),
+              "--prebootcommandfile",
+              preboot.toString(),
+              "--rootdir",
+              workDirectory.resolve("runtime").toString(),
+              "--deploy",
+              war.toString(),
+              "--contextroot",
+              "/"));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(endpoints.asEnvironment());
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(workDirectory.resolve("payara.log").toFile());
+      return new PayaraMicroProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Payara Micro did not start", e);
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Asks Payara to shut down (SIGTERM), and kills it if it has not within 30 s. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
