@@ -1,0 +1,150 @@
+package io.taskqueue.job.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One unit of background work. PostgreSQL's row is the truth about a job; Redis only holds its id
+ * on the way to a worker. {@code attempt} is the fencing token: each claim increments it, and every
+ * later write of that attempt is guarded by it, so a stale worker can never overwrite a newer one.
+ *
+ * <p>Ids are UUIDv7, so ordering by id is ordering by creation time (newest first = id desc).
+ * Timestamps are {@link OffsetDateTime}: EclipseLink 4 would store {@code Instant} as bytes. {@code
+ * payload} and {@code result} are JSON text in {@code jsonb} columns.
+ */
+@Entity
+@Table(name = "jobs")
+@NamedQuery(
+    name = Job.COUNT_BY_STATUS,
+    query = "SELECT j.status, COUNT(j) FROM Job j GROUP BY j.status")
+public class Job {
+
+  public static final String COUNT_BY_STATUS = "Job.countByStatus";
+
+  @Id private UUID id;
+
+  @Column(nullable = false, length = 100)
+  private String type;
+
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private String payload;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 6)
+  private Priority priority;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private JobStatus status;
+
+  @Column(nullable = false)
+  private int attempt;
+
+  @Column(name = "max_attempts", nullable = false)
+  private int maxAttempts;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "scheduled_at")
+  private OffsetDateTime scheduledAt;
+
+  @Column(name = "started_at")
+  private OffsetDateTime startedAt;
+
+  @Column(name = "finished_at")
+  private OffsetDateTime finishedAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(columnDefinition = "jsonb")
+  private String result;
+
+  @Column(name = "worker_id", length = 200)
+  private String workerId;
+
+  protected Job() {
+    // for JPA
+  }
+
+  /** A new job, queued, with no attempt made yet. */
+  public Job(
+      UUID id,
+      String type,
+      String payload,
+      Priority priority,
+      int maxAttempts,
+      OffsetDateTime createdAt) {
+    this.id = id;
+    this.type = type;
+    this.payload = payload;
+    this.priority = priority;
+    this.maxAttempts = maxAttempts;
+    this.createdAt = createdAt;
+    this.status = JobStatus.QUEUED;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public String getPayload() {
+    return payload;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public JobStatus getStatus() {
+    return status;
+  }
+
+  public int getAttempt() {
+    return attempt;
+  }
+
+  public int getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime getScheduledAt() {
+    return scheduledAt;
+  }
+
+  public OffsetDateTime getStartedAt() {
+    return startedAt;
+  }
+
+  public OffsetDateTime getFinishedAt() {
+    return finishedAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public String getResult() {
+    return result;
+  }
+
+  public String getWorkerId() {
+    return workerId;
+  }
+}
