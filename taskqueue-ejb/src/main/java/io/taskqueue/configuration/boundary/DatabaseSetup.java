@@ -1,0 +1,47 @@
+package io.taskqueue.configuration.boundary;
+
+import io.taskqueue.schema.control.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Defines the application's datasource from MicroProfile Config ({@code taskqueue.db.url}, {@code
+ * .user}, {@code .password}) and migrates the schema before anything else starts.
+ *
+ * <p>The definition sits on this startup bean because it works there on both Payara Micro and
+ * Payara Server (on the JAX-RS application class it does not, and a glassfish-resources.xml breaks
+ * {@code /metrics}). {@code stringType=unspecified} lets PostgreSQL read JSON text into jsonb.
+ */
+@Singleton
+@Startup
+@DataSourceDefinition(
+    name = DatabaseSetup.DATASOURCE,
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=taskqueue.db.url}",
+    user = "${MPCONFIG=taskqueue.db.user}",
+    password = "${MPCONFIG=taskqueue.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 64,
+    properties = {"stringType=unspecified", "reWriteBatchedInserts=true"})
+public class DatabaseSetup {
+
+  public static final String DATASOURCE = "java:app/jdbc/taskqueue";
+  private static final Logger LOG = Logger.getLogger(DatabaseSetup.class.getName());
+
+  @Resource(lookup = DATASOURCE)
+  DataSource dataSource;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void migrate() {
+    int applied = SchemaMigrations.migrate(dataSource);
+    LOG.info(() -> "Schema up to date (" + applied + " migration(s) applied)");
+  }
+}

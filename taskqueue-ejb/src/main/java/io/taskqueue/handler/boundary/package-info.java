@@ -1,0 +1,2 @@
+/** The SPI that job handlers implement. */
+package io.taskqueue.handler.boundary;

@@ -1,0 +1,4 @@
+package io.taskqueue.job.entity;
+
+/** A validated job submission. {@code payload} is JSON text. */
+public record NewJob(String type, String payload, Priority priority, int maxAttempts) {}

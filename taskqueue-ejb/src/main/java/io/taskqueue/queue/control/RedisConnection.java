@@ -1,0 +1,72 @@
+package io.taskqueue.queue.control;
+
+import io.taskqueue.queue.boundary.DispatchQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * Builds the application's one Redis client from configuration, and the dispatch queue on it. The
+ * pool must hold a connection for each worker blocked in BLPOP plus the API's and the scheduler's
+ * short commands, so its size follows the worker count.
+ */
+@ApplicationScoped
+public class RedisConnection {
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.redis.url", defaultValue = "redis://127.0.0.1:6379")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.redis.prefix", defaultValue = "taskqueue")
+  String prefix;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.workers", defaultValue = "4")
+  int workers;
+
+  @Produces
+  @Singleton
+  RedisClient redisClient() {
+    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+    pool.setMaxTotal(workers + 16);
+    pool.setMaxIdle(workers + 16);
+    pool.setMaxWait(Duration.ofSeconds(5));
+    pool.setTestWhileIdle(true);
+    URI uri = URI.create(url);
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+        .clientConfig(
+            DefaultJedisClientConfig.builder()
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                // above the workers' BLPOP timeout, so a blocked worker is not cut off
+                .socketTimeoutMillis(10_000)
+                .connectionTimeoutMillis(2_000)
+                .build())
+        .poolConfig(pool)
+        .build();
+  }
+
+  void close(@Disposes RedisClient client) {
+    client.close();
+  }
+
+  @Produces
+  @Singleton
+  DispatchQueue dispatchQueue(RedisClient client) {
+    return new DispatchQueue(client, new RedisKeys(prefix));
+  }
+}

@@ -1,0 +1,54 @@
+package io.taskqueue.queue.control;
+
+import io.taskqueue.job.entity.Priority;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every Redis key taskqueue uses, built in one place. All share the hash tag {@code {prefix}}, so
+ * each script's keys live in one slot and the scripts also run on Redis Cluster.
+ */
+public final class RedisKeys {
+
+  private final String tag;
+
+  public RedisKeys(String prefix) {
+    if (prefix == null || prefix.isBlank() || prefix.contains("{") || prefix.contains("}")) {
+      throw new IllegalArgumentException("Redis key prefix must be non-blank without braces");
+    }
+    this.tag = "{" + prefix + "}:";
+  }
+
+  public String queue(Priority priority) {
+    return tag + "queue:" + priority.wireName();
+  }
+
+  public String delayed(Priority priority) {
+    return tag + "delayed:" + priority.wireName();
+  }
+
+  /** The three priority lists, highest first: the order in which claims take jobs. */
+  public List<String> queues() {
+    return Arrays.stream(Priority.values()).map(this::queue).toList();
+  }
+
+  public List<String> delayedSets() {
+    return Arrays.stream(Priority.values()).map(this::delayed).toList();
+  }
+
+  public String inflight() {
+    return tag + "inflight";
+  }
+
+  public String lease() {
+    return tag + "lease";
+  }
+
+  public String leaseSequence() {
+    return tag + "lease-seq";
+  }
+
+  public String wake() {
+    return tag + "wake";
+  }
+}

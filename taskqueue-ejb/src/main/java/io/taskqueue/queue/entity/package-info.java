@@ -1,0 +1,2 @@
+/** Values the dispatch queue hands out: claims (with their lease) and queue depths. */
+package io.taskqueue.queue.entity;

@@ -1,0 +1,30 @@
+package io.taskqueue.schedule.control;
+
+import io.taskqueue.queue.boundary.DispatchQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Moves retrying jobs whose backoff has passed back into their priority lists. */
+public final class PromoteDueJobs implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(PromoteDueJobs.class.getName());
+
+  private final DispatchQueue dispatch;
+
+  public PromoteDueJobs(DispatchQueue dispatch) {
+    this.dispatch = dispatch;
+  }
+
+  @Override
+  public void run() {
+    try {
+      long moved = dispatch.promoteDue();
+      if (moved > 0) {
+        LOG.fine(() -> "Promoted " + moved + " due job(s)");
+      }
+    } catch (RuntimeException e) {
+      // Next run tries again; an exception here would cancel the schedule.
+      LOG.log(Level.WARNING, "Could not promote due jobs", e);
+    }
+  }
+}

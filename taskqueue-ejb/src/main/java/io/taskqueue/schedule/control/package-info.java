@@ -1,0 +1,2 @@
+/** The background tasks themselves. */
+package io.taskqueue.schedule.control;

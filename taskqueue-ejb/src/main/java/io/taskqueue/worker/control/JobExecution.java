@@ -1,0 +1,120 @@
+package io.taskqueue.worker.control;
+
+import io.taskqueue.handler.boundary.JobContext;
+import io.taskqueue.handler.boundary.JobHandler;
+import io.taskqueue.handler.control.JobHandlers;
+import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.control.RetryBackoff;
+import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.entity.Claim;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs one claimed job. In order:
+ *
+ * <ol>
+ *   <li>start the attempt in PostgreSQL (guarded: a cancelled or already-run job is dropped);
+ *   <li>run the handler of the job's type;
+ *   <li>record the outcome in PostgreSQL (fenced by the attempt number): completed, retrying with
+ *       backoff, or dead;
+ *   <li>only then release the lease in Redis, so that a crash at any step leaves the job leased, to
+ *       be recovered, never lost.
+ * </ol>
+ */
+@ApplicationScoped
+public class JobExecution {
+
+  private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
+  static final int MAX_ERROR_CHARS = 4_000;
+
+  @Inject JobLifecycle lifecycle;
+  @Inject JobHandlers handlers;
+  @Inject DispatchQueue dispatch;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
+  long retryBaseMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.retry.max-ms", defaultValue = "3600000")
+  long retryMaxMillis;
+
+  private RetryBackoff backoff;
+
+  @PostConstruct
+  void init() {
+    backoff =
+        new RetryBackoff(
+            Duration.ofMillis(retryBaseMillis), Duration.ofMillis(retryMaxMillis), 0.2);
+  }
+
+  public void run(Claim claim, String workerId) {
+    Optional<StartedAttempt> started = lifecycle.start(claim.jobId(), workerId);
+    if (started.isEmpty()) {
+      LOG.fine(() -> "Dropping " + claim.jobId() + ": not startable (cancelled or already run)");
+      dispatch.ack(claim);
+      return;
+    }
+    StartedAttempt attempt = started.get();
+    try {
+      JobHandler handler =
+          handlers
+              .forType(attempt.type())
+              .orElseThrow(
+                  () -> new IllegalStateException("no handler for type " + attempt.type()));
+      JsonValue result = handler.handle(contextOf(attempt));
+      lifecycle.complete(
+          attempt.jobId(), attempt.attempt(), result == null ? null : result.toString());
+      dispatch.ack(claim);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      fail(claim, attempt, e);
+    }
+  }
+
+  private void fail(Claim claim, StartedAttempt attempt, Exception cause) {
+    String error = describe(cause);
+    if (attempt.attempt() >= attempt.maxAttempts()) {
+      lifecycle.bury(attempt.jobId(), attempt.attempt(), error);
+      dispatch.ack(claim);
+      return;
+    }
+    Duration delay = backoff.delayAfter(attempt.attempt(), ThreadLocalRandom.current());
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
+    if (lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due)) {
+      dispatch.retryLater(claim, delay);
+    }
+  }
+
+  private static JobContext contextOf(StartedAttempt attempt) {
+    JsonObject payload = Json.createReader(new StringReader(attempt.payload())).readObject();
+    return new JobContext(
+        attempt.jobId(), attempt.type(), payload, attempt.attempt(), attempt.maxAttempts());
+  }
+
+  /** The error's message and the head of its stack trace, bounded in size. */
+  static String describe(Throwable error) {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    String text = trace.toString();
+    return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "\n\t...";
+  }
+}

@@ -1,0 +1,31 @@
+--[[
+  promoteDue: moves jobs whose delay has passed to the tail of their priority list.
+  Safe to run on every node at once: each job moves exactly once.
+
+  Input:
+    KEYS[1] delayed:high     KEYS[4] queue:high
+    KEYS[2] delayed:medium   KEYS[5] queue:medium
+    KEYS[3] delayed:low      KEYS[6] queue:low
+    KEYS[7] wake
+    ARGV[1] the most jobs to move per priority in one call
+    ARGV[2] wake token cap
+
+  Output:
+    the number of jobs moved
+]]
+local now = redis.call('TIME')
+local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local moved = 0
+for p = 1, 3 do
+  local due = redis.call('ZRANGEBYSCORE', KEYS[p], '-inf', nowMs, 'LIMIT', 0, tonumber(ARGV[1]))
+  if #due > 0 then
+    redis.call('ZREM', KEYS[p], unpack(due))
+    redis.call('RPUSH', KEYS[p + 3], unpack(due))
+    moved = moved + #due
+  end
+end
+local tokens = math.min(moved, tonumber(ARGV[2]) - redis.call('LLEN', KEYS[7]))
+for i = 1, tokens do
+  redis.call('RPUSH', KEYS[7], '1')
+end
+return moved

@@ -1,0 +1,170 @@
+package io.taskqueue.queue.boundary;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskqueue.job.entity.Priority;
+import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.queue.entity.Claim;
+import io.taskqueue.queue.entity.QueuedJob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The Redis scripts, run against a real Redis; each test in a key space of its own. */
+class DispatchQueueIT {
+
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static RedisClient redis;
+
+  private RedisKeys keys;
+  private DispatchQueue queue;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisClient.create(TestServices.endpoints().redisUrl());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void freshKeySpace() {
+    keys = new RedisKeys("test-" + UUID.randomUUID());
+    queue = new DispatchQueue(redis, keys);
+  }
+
+  @Test
+  void claimTakesEveryHighJobBeforeAnyMediumAndEveryMediumBeforeAnyLowInArrivalOrder() {
+    Random random = new Random(7);
+    List<List<UUID>> expected = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<QueuedJob> batch = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Priority p = Priority.values()[random.nextInt(3)];
+      UUID id = UUID.randomUUID();
+      expected.get(p.ordinal()).add(id);
+      batch.add(new QueuedJob(id, p));
+      if (batch.size() == 37) {
+        queue.enqueue(batch);
+        batch.clear();
+      }
+    }
+    queue.enqueue(batch);
+
+    List<UUID> claimed = new ArrayList<>();
+    List<Priority> priorities = new ArrayList<>();
+    Optional<Claim> next;
+    while ((next = queue.claim("w1", LEASE, false)).isPresent()) {
+      claimed.add(next.get().jobId());
+      priorities.add(next.get().priority());
+    }
+    List<UUID> inOrder = new ArrayList<>();
+    expected.forEach(inOrder::addAll);
+    assertEquals(inOrder, claimed);
+    for (int i = 0; i < claimed.size(); i++) {
+      assertTrue(expected.get(priorities.get(i).ordinal()).contains(claimed.get(i)));
+    }
+  }
+
+  @Test
+  void aClaimedJobStaysLeasedUntilItsOwnerAcksIt() {
+    UUID id = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(id, Priority.MEDIUM)));
+    Claim claim = queue.claim("w1", LEASE, false).orElseThrow();
+
+    assertEquals(id, claim.jobId());
+    assertEquals(1, queue.depths().inFlight());
+    assertEquals(0, queue.depths().waiting().get(Priority.MEDIUM));
+    assertTrue(claim.leaseDeadlineMillis() > System.currentTimeMillis() + 25_000);
+
+    Claim stale = new Claim(id, Priority.MEDIUM, claim.leaseId() + 1, 0);
+    assertFalse(queue.ack(stale), "another lease id must not release the lease");
+    assertEquals(1, queue.depths().inFlight());
+
+    assertTrue(queue.ack(claim));
+    assertEquals(0, queue.depths().inFlight());
+    assertFalse(queue.ack(claim), "a lease ends once");
+  }
+
+  @Test
+  void aFailedAttemptWaitsInTheDelayedSetUntilDueThenReturnsToItsPriority() {
+    UUID soon = UUID.randomUUID();
+    UUID later = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(soon, Priority.LOW), new QueuedJob(later, Priority.LOW)));
+    Claim first = queue.claim("w1", LEASE, false).orElseThrow();
+    Claim second = queue.claim("w1", LEASE, false).orElseThrow();
+
+    assertTrue(queue.retryLater(first, Duration.ZERO));
+    assertTrue(queue.retryLater(second, Duration.ofHours(1)));
+    assertFalse(queue.retryLater(first, Duration.ZERO), "its lease is already gone");
+    assertEquals(2, queue.depths().delayed());
+    assertEquals(0, queue.depths().inFlight());
+
+    assertEquals(1, queue.promoteDue());
+    assertEquals(1, queue.depths().delayed());
+    Claim again = queue.claim("w2", LEASE, false).orElseThrow();
+    assertEquals(soon, again.jobId());
+    assertEquals(Priority.LOW, again.priority());
+    assertTrue(again.leaseId() > second.leaseId(), "every claim gets a new lease id");
+  }
+
+  @Test
+  void anIdleWorkerBlocksUntilAJobIsEnqueued() {
+    CompletableFuture<Boolean> woken =
+        CompletableFuture.supplyAsync(() -> queue.awaitWork(Duration.ofSeconds(20)));
+    await()
+        .during(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .atMost(2, SECONDS)
+        .until(() -> !woken.isDone());
+
+    queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
+
+    await().atMost(2, SECONDS).until(woken::isDone);
+    assertTrue(woken.join());
+    assertTrue(queue.claim("w1", LEASE, true).isPresent());
+  }
+
+  @Test
+  void awaitWorkGivesUpAfterItsTimeoutWhenNothingArrives() {
+    long start = System.nanoTime();
+    assertFalse(queue.awaitWork(Duration.ofSeconds(1)));
+    assertTrue(System.nanoTime() - start >= 900_000_000L);
+  }
+
+  @Test
+  void wakeTokensAreCappedAndClaimsWithoutATokenConsumeOne() {
+    List<QueuedJob> many = new ArrayList<>();
+    for (int i = 0; i < DispatchQueue.WAKE_TOKEN_CAP + 500; i++) {
+      many.add(new QueuedJob(UUID.randomUUID(), Priority.LOW));
+    }
+    queue.enqueue(many);
+    assertEquals(DispatchQueue.WAKE_TOKEN_CAP, redis.llen(keys.wake()));
+
+    queue.claim("w1", LEASE, false).orElseThrow();
+    assertEquals(DispatchQueue.WAKE_TOKEN_CAP - 1, redis.llen(keys.wake()));
+    queue.claim("w1", LEASE, true).orElseThrow();
+    assertEquals(DispatchQueue.WAKE_TOKEN_CAP - 1, redis.llen(keys.wake()));
+  }
+
+  @Test
+  void scriptsAreReloadedWhenRedisForgetsThem() {
+    queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
+    redis.scriptFlush();
+    assertTrue(queue.claim("w1", LEASE, false).isPresent());
+  }
+}
