@@ -40,7 +40,9 @@ public final class BackingServices implements AutoCloseable {
         started.add(pg);
         dbUrl = pg.jdbcUrl();
         dbUser = "postgres";
-        dbPassword = "";
+        // Embedded PostgreSQL trusts loopback connections; a non-empty value keeps MicroProfile
+        // Config from treating the password as missing.
+        dbPassword = "postgres";
       }
       if (redisUrl == null || redisUrl.isBlank()) {
         EmbeddedRedisServer redis =

@@ -10,33 +10,35 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This node's workers: {@code taskqueue.workers} loops on a dedicated ManagedExecutorService,
+ * This node's workers: {@code taskqueue.workers} loops, each on its own container-managed thread,
  * started once the schema is migrated and stopped when the application stops.
+ *
+ * <p>The threads come from the container's ManagedThreadFactory, the Jakarta Concurrency way to run
+ * long-lived loops: the default ManagedExecutorService is shared and sized for short tasks, and on
+ * Payara Micro a {@code @ManagedExecutorDefinition} in the EJB module fails its lookup.
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseSetup")
-@ManagedExecutorDefinition(name = WorkerPool.EXECUTOR, maxAsync = WorkerPool.MAX_WORKERS)
 public class WorkerPool {
 
-  static final String EXECUTOR = "java:app/concurrent/taskqueue-workers";
   static final int MAX_WORKERS = 256;
   private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
 
-  @Resource(lookup = EXECUTOR)
-  ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
   @Inject JobExecution execution;
@@ -51,6 +53,7 @@ public class WorkerPool {
   long leaseMillis;
 
   private volatile boolean running;
+  private ExecutorService executor;
   private final List<Future<?>> loops = new ArrayList<>();
 
   @PostConstruct
@@ -60,6 +63,7 @@ public class WorkerPool {
           "taskqueue.workers must be between 0 and " + MAX_WORKERS + ", not " + workers);
     }
     running = true;
+    executor = Executors.newFixedThreadPool(Math.max(1, workers), threads);
     String nodeId = node.nodeId();
     for (int i = 1; i <= workers; i++) {
       WorkerLoop loop =
@@ -93,5 +97,6 @@ public class WorkerPool {
       }
     }
     loops.clear();
+    executor.shutdownNow();
   }
 }

@@ -1,0 +1,31 @@
+package io.taskqueue.api.control;
+
+import io.taskqueue.api.entity.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: logs the failure with an incident id and answers 500 with that id, never with a
+ * stack trace.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Exception e) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+    return new Problem(
+            "about:blank",
+            "Internal Server Error",
+            500,
+            "The server failed to handle the request; incident " + incident + " is in its log.")
+        .toResponse();
+  }
+}

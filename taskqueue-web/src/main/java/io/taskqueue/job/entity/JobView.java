@@ -1,0 +1,47 @@
+package io.taskqueue.job.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A job as the API shows it: statuses and priorities in lower case, JSON as JSON. */
+public record JobView(
+    UUID id,
+    String type,
+    JsonValue payload,
+    String priority,
+    String status,
+    int attempt,
+    int maxAttempts,
+    OffsetDateTime createdAt,
+    OffsetDateTime scheduledAt,
+    OffsetDateTime startedAt,
+    OffsetDateTime finishedAt,
+    String lastError,
+    JsonValue result,
+    String workerId) {
+
+  public static JobView of(Job job) {
+    return new JobView(
+        job.getId(),
+        job.getType(),
+        json(job.getPayload()),
+        job.getPriority().wireName(),
+        job.getStatus().wireName(),
+        job.getAttempt(),
+        job.getMaxAttempts(),
+        job.getCreatedAt(),
+        job.getScheduledAt(),
+        job.getStartedAt(),
+        job.getFinishedAt(),
+        job.getLastError(),
+        json(job.getResult()),
+        job.getWorkerId());
+  }
+
+  private static JsonValue json(String text) {
+    return text == null ? null : Json.createReader(new StringReader(text)).readValue();
+  }
+}

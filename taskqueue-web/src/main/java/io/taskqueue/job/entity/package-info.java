@@ -1,0 +1,2 @@
+/** The JSON documents of the jobs API. */
+package io.taskqueue.job.entity;

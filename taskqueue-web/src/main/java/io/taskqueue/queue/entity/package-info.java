@@ -1,0 +1,2 @@
+/** The JSON document of the queues API. */
+package io.taskqueue.queue.entity;

@@ -1,0 +1,31 @@
+package io.taskqueue.support;
+
+import io.taskqueue.launcher.control.TestServices;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts PostgreSQL and Redis (or takes the external ones the environment names) and hands them to
+ * the Payara Micro that Arquillian launches, through the system-properties file its options name.
+ * Register it before the Arquillian extension: Payara starts when the first deployment is made.
+ */
+public final class PayaraServices implements BeforeAllCallback {
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Properties properties = new Properties();
+    properties.putAll(TestServices.endpoints().asSystemProperties());
+    // Short backoff so retry tests finish quickly; the default is 5 s.
+    properties.put("taskqueue.retry.base-ms", "50");
+    properties.put("taskqueue.workers", "4");
+    Path file = Path.of(System.getProperty("taskqueue.it.properties"));
+    try (Writer out = Files.newBufferedWriter(file)) {
+      properties.store(out, "taskqueue integration-test services");
+    }
+  }
+}
