@@ -51,8 +51,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
               Integer.toString(httpPort),
               "--prebootcommandfile",
               preboot.toString(),
-              "--rootdir",
-              workDirectory.resolve("runtime").toString(),
               "--deploy",
               war.toString(),
               "--contextroot",

@@ -31,7 +31,7 @@ public class BackgroundDuties {
   @Inject DispatchQueue dispatch;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.promote-interval-ms", defaultValue = "250")
+  @ConfigProperty(name = "taskqueue.promote-interval-ms", defaultValue = "1000")
   long promoteIntervalMillis;
 
   private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 public final class WorkerLoop implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
-  private static final Duration IDLE_WAIT = Duration.ofSeconds(2);
+  private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
   private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
   private final String workerId;
