@@ -21,7 +21,7 @@ class LayeringTest {
           .resideInAnyPackage("..control..", "..boundary..");
 
   @ArchTest
-  static final ArchRule controlDependsOnNoBoundaryOfItsOwnFeatureExceptTheQueuePort =
+  static final ArchRule controlNeverReachesUpIntoStartupBeans =
       noClasses()
           .that()
           .resideInAPackage("..control..")

@@ -22,6 +22,7 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.putAll(TestServices.endpoints().asSystemProperties());
     // Short backoff so retry tests finish quickly; the default is 5 s.
     properties.put("taskqueue.retry.base-ms", "50");
+    properties.put("taskqueue.promote-interval-ms", "100");
     properties.put("taskqueue.workers", "4");
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {

@@ -101,6 +101,9 @@ public class JobExecution {
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
     if (lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due)) {
       dispatch.retryLater(claim, delay);
+    } else {
+      // The attempt is no longer current; release the lease if it is still ours (fenced).
+      dispatch.ack(claim);
     }
   }
 
