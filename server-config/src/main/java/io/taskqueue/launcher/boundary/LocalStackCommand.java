@@ -60,7 +60,7 @@ public final class LocalStackCommand implements Callable<Integer> {
   @Option(
       names = "--micro-jar",
       description = "The Payara Micro jar (default: the one the build copied).")
-  Path microJar = REPOSITORY.resolve("taskqueue-web/target/payara-micro.jar");
+  Path microJar = REPOSITORY.resolve("taskqueue-web/target/payara-micro.jar"); // run --nohazelcast
 
   @Option(
       names = "--boot-timeout",

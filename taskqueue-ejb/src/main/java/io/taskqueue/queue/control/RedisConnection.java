@@ -32,7 +32,7 @@ public class RedisConnection {
   String prefix;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.workers", defaultValue = "4")
+  @ConfigProperty(name = "taskqueue.workers")
   int workers;
 
   @Produces

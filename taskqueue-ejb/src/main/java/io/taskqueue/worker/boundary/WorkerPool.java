@@ -45,7 +45,7 @@ public class WorkerPool {
   @Inject NodeIdentity node;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.workers", defaultValue = "4")
+  @ConfigProperty(name = "taskqueue.workers")
   int workers;
 
   @Inject
