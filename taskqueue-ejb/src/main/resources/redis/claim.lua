@@ -11,6 +11,7 @@
     KEYS[5] lease         hash: job id -> "<lease id>|<priority index>|<worker id>"
     KEYS[6] lease-seq     counter that numbers leases
     KEYS[7] wake
+    KEYS[8] queued        set: ids in the priority lists (lets reconciliation find lost jobs)
 
     ARGV[1] lease duration in ms
     ARGV[2] worker id
@@ -22,11 +23,16 @@
 
   Effect:
     the lease id is the fencing token of this claim: ack and retryLater only act on the job
-    while its lease still carries that id.
+    while its lease still carries that id. An id that is already leased is a duplicate copy
+    (reconciliation may enqueue twice); it is dropped, and the running attempt keeps the job.
 ]]
 for p = 1, 3 do
   local id = redis.call('LPOP', KEYS[p])
+  while id and redis.call('HEXISTS', KEYS[5], id) == 1 do
+    id = redis.call('LPOP', KEYS[p])
+  end
   if id then
+    redis.call('SREM', KEYS[8], id)
     local now = redis.call('TIME')
     local deadline = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(ARGV[1])
     local lease = redis.call('INCR', KEYS[6])

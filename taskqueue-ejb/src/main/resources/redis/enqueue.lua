@@ -6,6 +6,7 @@
     KEYS[2] queue:medium
     KEYS[3] queue:low
     KEYS[4] wake          list of wake tokens that idle workers block on (BLPOP)
+    KEYS[5] queued        set: ids in the priority lists
 
     ARGV[1] wake token cap: the wake list never grows past it
     ARGV[2], ARGV[3], ... pairs of (priority index 1..3, job id)
@@ -27,6 +28,7 @@ for p = 1, 3 do
   local ids = lists[p]
   for from = 1, #ids, 1000 do
     redis.call('RPUSH', KEYS[p], unpack(ids, from, math.min(from + 999, #ids)))
+    redis.call('SADD', KEYS[5], unpack(ids, from, math.min(from + 999, #ids)))
   end
 end
 local tokens = math.min(n, tonumber(ARGV[1]) - redis.call('LLEN', KEYS[4]))

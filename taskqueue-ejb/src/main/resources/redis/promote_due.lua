@@ -7,6 +7,7 @@
     KEYS[2] delayed:medium   KEYS[5] queue:medium
     KEYS[3] delayed:low      KEYS[6] queue:low
     KEYS[7] wake
+    KEYS[8] queued          set: ids in the priority lists
     ARGV[1] the most jobs to move per priority in one call
     ARGV[2] wake token cap
 
@@ -21,6 +22,7 @@ for p = 1, 3 do
   if #due > 0 then
     redis.call('ZREM', KEYS[p], unpack(due))
     redis.call('RPUSH', KEYS[p + 3], unpack(due))
+    redis.call('SADD', KEYS[8], unpack(due))
     moved = moved + #due
   end
 end

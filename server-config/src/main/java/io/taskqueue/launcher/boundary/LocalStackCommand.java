@@ -2,11 +2,7 @@ package io.taskqueue.launcher.boundary;
 
 import io.taskqueue.launcher.control.BackingServices;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +85,12 @@ public final class LocalStackCommand implements Callable<Integer> {
     Path payaraDirectory = dataDirectory.resolve("payara");
     PayaraMicroProcess payara =
         PayaraMicroProcess.start(
-            microJar, war, httpPort, payaraDirectory, services.endpoints(), List.of("-Xmx384m"));
+            microJar,
+            war,
+            httpPort,
+            payaraDirectory,
+            services.endpoints().asEnvironment(),
+            List.of("-Xmx384m"));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -104,7 +105,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             + payara.pid()
             + "), log in "
             + payaraDirectory.resolve("payara.log"));
-    if (!awaitApi(payara, Duration.ofSeconds(bootTimeoutSeconds))) {
+    if (!payara.awaitApi(Duration.ofSeconds(bootTimeoutSeconds))) {
       System.err.println(
           "taskqueue: the API did not come up; see " + payaraDirectory.resolve("payara.log"));
       return 1;
@@ -113,26 +114,6 @@ public final class LocalStackCommand implements Callable<Integer> {
         "taskqueue: up in %.1f s at http://localhost:%d (API under /api). Ctrl-C stops everything.%n",
         (System.nanoTime() - begin) / 1e9, httpPort);
     return payara.waitFor();
-  }
-
-  private boolean awaitApi(PayaraMicroProcess payara, Duration timeout) throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/queues"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && payara.isAlive()) {
-      try {
-        if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return true;
-        }
-      } catch (java.io.IOException notYet) {
-        // Payara is still booting.
-      }
-      Thread.sleep(250);
-    }
-    return false;
   }
 
   /** The repository this launcher was built in: {@code <root>/server-config/target/x.jar}. */

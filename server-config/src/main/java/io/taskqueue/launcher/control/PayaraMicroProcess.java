@@ -3,10 +3,16 @@ package io.taskqueue.launcher.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 public final class PayaraMicroProcess implements AutoCloseable {
 
   private final Process process;
+  private final int httpPort;
 
-  private PayaraMicroProcess(Process process) {
+  private PayaraMicroProcess(Process process, int httpPort) {
     this.process = process;
+    this.httpPort = httpPort;
   }
 
   public static PayaraMicroProcess start(
@@ -29,7 +37,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
       Path war,
       int httpPort,
       Path workDirectory,
-      ServiceEndpoints endpoints,
+      Map<String, String> environment,
       List<String> jvmOptions) {
     try {
       Files.createDirectories(workDirectory);
@@ -56,10 +64,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
               "--contextroot",
               "/"));
       ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().putAll(endpoints.asEnvironment());
+      builder.environment().putAll(environment);
       builder.redirectErrorStream(true);
       builder.redirectOutput(workDirectory.resolve("payara.log").toFile());
-      return new PayaraMicroProcess(builder.start());
+      return new PayaraMicroProcess(builder.start(), httpPort);
     } catch (IOException e) {
       throw new UncheckedIOException("Payara Micro did not start", e);
     }
@@ -71,6 +79,40 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /**
+   * Waits until taskqueue's API answers {@code GET /api/queues} with 200 (an application URL:
+   * Payara's own health endpoint is UP even when the deployment failed). False when the process
+   * died or {@code timeout} passed first.
+   */
+  public boolean awaitApi(Duration timeout) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/queues"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // still booting
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+
+  /** Kills the JVM at once (SIGKILL): no shutdown hook, no cleanup, as a crash would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   public int waitFor() throws InterruptedException {

@@ -2,7 +2,9 @@ package io.taskqueue.job.control;
 
 import static io.taskqueue.job.entity.AllowedStatusChanges.into;
 
+import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.ejb.Stateless;
@@ -32,15 +34,16 @@ public class JobLifecycle {
    * Starts the next attempt of a queued or retrying job; empty when the job may not start (it was
    * cancelled, or another worker already runs or ran it).
    */
-  public Optional<StartedAttempt> start(UUID jobId, String workerId) {
+  public Optional<StartedAttempt> start(UUID jobId, String workerId, long leaseId) {
     int updated =
         em.createQuery(
                 "UPDATE Job j SET j.status = :running, j.attempt = j.attempt + 1,"
-                    + " j.startedAt = :now, j.finishedAt = NULL, j.workerId = :worker"
-                    + " WHERE j.id = :id AND j.status IN :from")
+                    + " j.startedAt = :now, j.finishedAt = NULL, j.workerId = :worker,"
+                    + " j.leaseId = :lease WHERE j.id = :id AND j.status IN :from")
             .setParameter("running", JobStatus.RUNNING)
             .setParameter("now", now())
             .setParameter("worker", workerId)
+            .setParameter("lease", leaseId)
             .setParameter("id", jobId)
             .setParameter("from", into(JobStatus.RUNNING))
             .executeUpdate();
@@ -73,6 +76,61 @@ public class JobLifecycle {
     return finish(jobId, attempt, JobStatus.DEAD, null, error, null);
   }
 
+  /**
+   * Hands a job whose lease expired back: queued for another attempt, or dead when that was its
+   * last. Fenced by the lease id, so only the attempt that held that lease is moved. Returns the
+   * job's status afterwards (empty when there is no such job), which tells the caller whether to
+   * requeue it in Redis.
+   */
+  public Optional<JobStatus> releaseExpired(UUID jobId, long leaseId) {
+    return release(
+        jobId, leaseId, true, "lease " + leaseId + " expired: its worker stopped renewing it");
+  }
+
+  /**
+   * Hands a running job back because its node is shutting down: queued again, whatever its
+   * attempts, since the job did not fail. Fenced by the lease id like {@link #releaseExpired}.
+   */
+  public Optional<JobStatus> handBack(UUID jobId, long leaseId) {
+    return release(jobId, leaseId, false, "handed back: its node shut down while it ran");
+  }
+
+  private Optional<JobStatus> release(UUID jobId, long leaseId, boolean mayBury, String reason) {
+    int buried = 0;
+    if (mayBury) {
+      buried =
+          em.createQuery(
+                  "UPDATE Job j SET j.status = :dead, j.lastError = :error, j.finishedAt = :now"
+                      + " WHERE j.id = :id AND j.status = :running AND j.leaseId = :lease"
+                      + " AND j.attempt >= j.maxAttempts")
+              .setParameter("dead", JobStatus.DEAD)
+              .setParameter("error", reason)
+              .setParameter("now", now())
+              .setParameter("id", jobId)
+              .setParameter("running", JobStatus.RUNNING)
+              .setParameter("lease", leaseId)
+              .executeUpdate();
+    }
+    int requeued = 0;
+    if (buried == 0) {
+      requeued =
+          em.createQuery(
+                  "UPDATE Job j SET j.status = :queued, j.lastError = :error"
+                      + " WHERE j.id = :id AND j.status = :running AND j.leaseId = :lease")
+              .setParameter("queued", JobStatus.QUEUED)
+              .setParameter("error", reason)
+              .setParameter("id", jobId)
+              .setParameter("running", JobStatus.RUNNING)
+              .setParameter("lease", leaseId)
+              .executeUpdate();
+    }
+    Job job = em.find(Job.class, jobId);
+    if (buried + requeued == 1) {
+      em.persist(new JobAttempt(job, now(), AttemptOutcome.LOST, reason));
+    }
+    return Optional.ofNullable(job).map(Job::getStatus);
+  }
+
   private boolean finish(
       UUID jobId,
       int attempt,
@@ -95,7 +153,11 @@ public class JobLifecycle {
             .setParameter("attempt", attempt)
             .setParameter("from", into(target))
             .executeUpdate();
-    if (updated == 0) {
+    if (updated == 1) {
+      AttemptOutcome outcome =
+          target == JobStatus.COMPLETED ? AttemptOutcome.COMPLETED : AttemptOutcome.FAILED;
+      em.persist(new JobAttempt(em.find(Job.class, jobId), now(), outcome, error));
+    } else {
       LOG.warning(
           () ->
               "Rejected stale write: job "

@@ -6,6 +6,7 @@ import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.queue.entity.WaitingJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import redis.clients.jedis.UnifiedJedis;
  *   <li>enqueue job ids into their priority lists after their rows are committed;
  *   <li>claim the next job, strictly high before medium before low, leasing it atomically;
  *   <li>ack or reschedule a leased job, fenced by its lease id;
+ *   <li>extend the lease of a running job (heartbeat), and find and requeue expired leases;
  *   <li>promote delayed jobs that are due;
  *   <li>let idle workers block until work arrives, without polling.
  * </ol>
@@ -46,6 +48,10 @@ public class DispatchQueue {
   private final LuaScript ack = LuaScript.fromResource("ack");
   private final LuaScript retryLater = LuaScript.fromResource("retry_later");
   private final LuaScript promoteDue = LuaScript.fromResource("promote_due");
+  private final LuaScript extendLease = LuaScript.fromResource("extend_lease");
+  private final LuaScript findExpired = LuaScript.fromResource("find_expired");
+  private final LuaScript requeue = LuaScript.fromResource("requeue");
+  private final LuaScript restore = LuaScript.fromResource("restore");
 
   public DispatchQueue(UnifiedJedis redis, RedisKeys keys) {
     this.redis = redis;
@@ -64,7 +70,7 @@ public class DispatchQueue {
       args.add(job.jobId().toString());
     }
     List<String> scriptKeys = new ArrayList<>(keys.queues());
-    scriptKeys.add(keys.wake());
+    scriptKeys.addAll(List.of(keys.wake(), keys.queued()));
     enqueue.run(redis, scriptKeys, args);
   }
 
@@ -75,7 +81,8 @@ public class DispatchQueue {
    */
   public Optional<Claim> claim(String workerId, Duration lease, boolean wokenByToken) {
     List<String> scriptKeys = new ArrayList<>(keys.queues());
-    scriptKeys.addAll(List.of(keys.inflight(), keys.lease(), keys.leaseSequence(), keys.wake()));
+    scriptKeys.addAll(
+        List.of(keys.inflight(), keys.lease(), keys.leaseSequence(), keys.wake(), keys.queued()));
     Object reply =
         claim.run(
             redis,
@@ -122,12 +129,100 @@ public class DispatchQueue {
   public long promoteDue() {
     List<String> scriptKeys = new ArrayList<>(keys.delayedSets());
     scriptKeys.addAll(keys.queues());
-    scriptKeys.add(keys.wake());
+    scriptKeys.addAll(List.of(keys.wake(), keys.queued()));
     return number(
         promoteDue.run(
             redis,
             scriptKeys,
             List.of(Integer.toString(PROMOTE_BATCH), Integer.toString(WAKE_TOKEN_CAP))));
+  }
+
+  /** Pushes the claim's lease deadline {@code lease} past now; false when the lease was lost. */
+  public boolean extendLease(Claim held, Duration lease) {
+    Object reply =
+        extendLease.run(
+            redis,
+            List.of(keys.inflight(), keys.lease()),
+            List.of(
+                held.jobId().toString(),
+                Long.toString(held.leaseId()),
+                Long.toString(lease.toMillis())));
+    return reply != null;
+  }
+
+  /** Up to {@code max} leases whose deadline has passed, as the claims they were. */
+  public List<Claim> findExpired(int max) {
+    Object reply =
+        findExpired.run(
+            redis, List.of(keys.inflight(), keys.lease()), List.of(Integer.toString(max)));
+    List<Claim> expired = new ArrayList<>();
+    List<?> flat = (List<?>) reply;
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      String[] lease = text(flat.get(i + 1)).split("\\|", 3);
+      expired.add(
+          new Claim(
+              UUID.fromString(text(flat.get(i))),
+              Priority.values()[Integer.parseInt(lease[1]) - 1],
+              Long.parseLong(lease[0]),
+              0));
+    }
+    return expired;
+  }
+
+  /**
+   * Ends an expired lease and puts the job back at the head of its priority list; false when the
+   * lease had changed meanwhile (another node recovered it first).
+   */
+  public boolean requeue(Claim expired) {
+    List<String> scriptKeys = new ArrayList<>(keys.queues());
+    scriptKeys.addAll(List.of(keys.inflight(), keys.lease(), keys.wake(), keys.queued()));
+    Object reply =
+        requeue.run(
+            redis,
+            scriptKeys,
+            List.of(
+                expired.jobId().toString(),
+                Long.toString(expired.leaseId()),
+                Integer.toString(expired.priority().ordinal() + 1),
+                Integer.toString(WAKE_TOKEN_CAP)));
+    return number(reply) == 1;
+  }
+
+  /** Puts back the jobs Redis holds nowhere; returns how many. See {@code restore.lua}. */
+  public long restore(List<WaitingJob> jobs) {
+    if (jobs.isEmpty()) {
+      return 0;
+    }
+    List<String> scriptKeys = new ArrayList<>(keys.queues());
+    scriptKeys.addAll(keys.delayedSets());
+    scriptKeys.addAll(List.of(keys.queued(), keys.inflight(), keys.lease(), keys.wake()));
+    List<String> args = new ArrayList<>(1 + 3 * jobs.size());
+    args.add(Integer.toString(WAKE_TOKEN_CAP));
+    for (WaitingJob job : jobs) {
+      args.add(job.jobId().toString());
+      args.add(Integer.toString(job.priority().ordinal() + 1));
+      args.add(Long.toString(job.dueMillis()));
+    }
+    return number(restore.run(redis, scriptKeys, args));
+  }
+
+  /** The lease id Redis holds for each job that has one. */
+  public Map<UUID, Long> leaseIds(List<UUID> jobIds) {
+    Map<UUID, Response<String>> replies = new java.util.HashMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (UUID id : jobIds) {
+        replies.put(id, pipeline.hget(keys.lease(), id.toString()));
+      }
+      pipeline.sync();
+    }
+    Map<UUID, Long> leases = new java.util.HashMap<>();
+    replies.forEach(
+        (id, reply) -> {
+          if (reply.get() != null) {
+            leases.put(id, Long.parseLong(reply.get().split("\\|", 2)[0]));
+          }
+        });
+    return leases;
   }
 
   /**

@@ -48,6 +48,11 @@ public final class RedisKeys {
     return tag + "lease-seq";
   }
 
+  /** The ids in the priority lists, as a set: lets reconciliation ask "does Redis know it?". */
+  public String queued() {
+    return tag + "queued";
+  }
+
   public String wake() {
     return tag + "wake";
   }

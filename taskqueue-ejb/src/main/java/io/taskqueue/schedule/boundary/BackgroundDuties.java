@@ -1,7 +1,13 @@
 package io.taskqueue.schedule.boundary;
 
+import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.schedule.control.PromoteDueJobs;
+import io.taskqueue.schedule.control.ReconcileWithRedis;
+import io.taskqueue.schedule.control.RecoverExpiredLeases;
+import io.taskqueue.schedule.control.RenewLeases;
+import io.taskqueue.worker.control.ActiveLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Schedules this node's background tasks on the container's ManagedScheduledExecutorService.
+ * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
+ * ones, reconcile Redis with PostgreSQL) on the container's ManagedScheduledExecutorService.
  * Persistent EJB timers are not used: Payara Micro runs without Hazelcast here, which disables
  * them, and these tasks coordinate through Redis anyway.
  */
@@ -29,6 +37,21 @@ public class BackgroundDuties {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject DispatchQueue dispatch;
+  @Inject JobLifecycle lifecycle;
+  @Inject ActiveLeases leases;
+  @Inject UnfinishedJobs unfinished;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.reconcile-interval-ms", defaultValue = "10000")
+  long reconcileIntervalMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.lease-ms")
+  long leaseMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.recover-interval-ms", defaultValue = "1000")
+  long recoverIntervalMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.promote-interval-ms", defaultValue = "1000")
@@ -38,12 +61,16 @@ public class BackgroundDuties {
 
   @PostConstruct
   void start() {
-    scheduled.add(
-        scheduler.scheduleWithFixedDelay(
-            new PromoteDueJobs(dispatch),
-            promoteIntervalMillis,
-            promoteIntervalMillis,
-            TimeUnit.MILLISECONDS));
+    every(promoteIntervalMillis, new PromoteDueJobs(dispatch));
+    every(leaseMillis / 3, new RenewLeases(leases, dispatch, Duration.ofMillis(leaseMillis)));
+    every(recoverIntervalMillis, new RecoverExpiredLeases(dispatch, lifecycle));
+    every(
+        reconcileIntervalMillis,
+        new ReconcileWithRedis(unfinished, lifecycle, dispatch, Duration.ofSeconds(5)));
+  }
+
+  private void every(long millis, Runnable task) {
+    scheduled.add(scheduler.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS));
   }
 
   @PreDestroy

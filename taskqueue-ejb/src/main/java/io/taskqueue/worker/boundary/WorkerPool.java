@@ -1,6 +1,8 @@
 package io.taskqueue.worker.boundary;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.worker.control.ActiveLeases;
+import io.taskqueue.worker.control.HandBack;
 import io.taskqueue.worker.control.JobExecution;
 import io.taskqueue.worker.control.NodeIdentity;
 import io.taskqueue.worker.control.WorkerLoop;
@@ -43,13 +45,19 @@ public class WorkerPool {
   @Inject DispatchQueue dispatch;
   @Inject JobExecution execution;
   @Inject NodeIdentity node;
+  @Inject ActiveLeases leases;
+  @Inject HandBack handBack;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.shutdown-grace-ms", defaultValue = "10000")
+  long shutdownGraceMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.workers")
   int workers;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.lease-ms", defaultValue = "30000")
+  @ConfigProperty(name = "taskqueue.lease-ms")
   long leaseMillis;
 
   private volatile boolean running;
@@ -86,16 +94,24 @@ public class WorkerPool {
     return loops.size();
   }
 
+  /**
+   * Graceful shutdown: stop claiming, give running jobs {@code taskqueue.shutdown-grace-ms} to
+   * finish, then hand the rest back to the queue at once (not after their leases expire) and
+   * interrupt their handlers, whose late outcomes the fences then reject.
+   */
   @PreDestroy
   void stop() {
     running = false;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownGraceMillis);
     for (Future<?> loop : loops) {
       try {
-        loop.get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        loop.cancel(true);
+        loop.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (Exception stillRunning) {
+        // handed back below
       }
     }
+    handBack.all(leases.snapshot());
+    loops.forEach(loop -> loop.cancel(true));
     loops.clear();
     executor.shutdownNow();
   }

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,10 +43,13 @@ public class JobExecution {
 
   private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
   static final int MAX_ERROR_CHARS = 4_000;
+  static final Duration OUTCOME_PATIENCE = Duration.ofMinutes(5);
+  private static final Duration OUTCOME_RETRY_PAUSE = Duration.ofSeconds(1);
 
   @Inject JobLifecycle lifecycle;
   @Inject JobHandlers handlers;
   @Inject DispatchQueue dispatch;
+  @Inject ActiveLeases leases;
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
@@ -65,7 +69,23 @@ public class JobExecution {
   }
 
   public void run(Claim claim, String workerId) {
-    Optional<StartedAttempt> started = lifecycle.start(claim.jobId(), workerId);
+    leases.track(claim);
+    try {
+      runLeased(claim, workerId);
+    } finally {
+      leases.untrack(claim);
+    }
+  }
+
+  private void runLeased(Claim claim, String workerId) {
+    Optional<StartedAttempt> started;
+    try {
+      started = lifecycle.start(claim.jobId(), workerId, claim.leaseId());
+    } catch (RuntimeException e) {
+      // PostgreSQL is away: hand the job straight back rather than after its lease expires.
+      dispatch.requeue(claim);
+      throw e;
+    }
     if (started.isEmpty()) {
       LOG.fine(() -> "Dropping " + claim.jobId() + ": not startable (cancelled or already run)");
       dispatch.ack(claim);
@@ -79,9 +99,10 @@ public class JobExecution {
               .orElseThrow(
                   () -> new IllegalStateException("no handler for type " + attempt.type()));
       JsonValue result = handler.handle(contextOf(attempt));
-      lifecycle.complete(
-          attempt.jobId(), attempt.attempt(), result == null ? null : result.toString());
-      dispatch.ack(claim);
+      String json = result == null ? null : result.toString();
+      if (durably(() -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json))) {
+        dispatch.ack(claim);
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -93,17 +114,40 @@ public class JobExecution {
   private void fail(Claim claim, StartedAttempt attempt, Exception cause) {
     String error = describe(cause);
     if (attempt.attempt() >= attempt.maxAttempts()) {
-      lifecycle.bury(attempt.jobId(), attempt.attempt(), error);
-      dispatch.ack(claim);
+      if (durably(() -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error))) {
+        dispatch.ack(claim);
+      }
       return;
     }
     Duration delay = backoff.delayAfter(attempt.attempt(), ThreadLocalRandom.current());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
-    if (lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due)) {
+    if (durably(() -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due))) {
       dispatch.retryLater(claim, delay);
-    } else {
-      // The attempt is no longer current; release the lease if it is still ours (fenced).
-      dispatch.ack(claim);
+    }
+  }
+
+  /**
+   * Records an outcome, retrying while PostgreSQL is unreachable (a restart, a failover) for up to
+   * {@link #OUTCOME_PATIENCE}. The lease stays renewed meanwhile, so the job is neither lost nor
+   * run again; after that the lease is left to expire and the job is recovered.
+   */
+  private boolean durably(BooleanSupplier write) {
+    long deadline = System.nanoTime() + OUTCOME_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return write.getAsBoolean();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.warning(() -> "Could not record an outcome, retrying: " + e);
+        try {
+          Thread.sleep(OUTCOME_RETRY_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.queue.entity.WaitingJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,115 @@ class DispatchQueueIT {
     assertEquals(DispatchQueue.WAKE_TOKEN_CAP - 1, redis.llen(keys.wake()));
     queue.claim("w1", LEASE, true).orElseThrow();
     assertEquals(DispatchQueue.WAKE_TOKEN_CAP - 1, redis.llen(keys.wake()));
+  }
+
+  @Test
+  void aHeartbeatExtendsOnlyTheHoldersLease() {
+    queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
+    Claim claim = queue.claim("w1", Duration.ofMillis(200), false).orElseThrow();
+
+    assertTrue(queue.extendLease(claim, Duration.ofMinutes(5)));
+    assertFalse(
+        queue.extendLease(new Claim(claim.jobId(), Priority.HIGH, claim.leaseId() + 1, 0), LEASE));
+    double deadline = redis.zscore(keys.inflight(), claim.jobId().toString());
+    assertTrue(deadline > System.currentTimeMillis() + 200_000, "deadline moved forward");
+    assertTrue(queue.findExpired(10).isEmpty());
+  }
+
+  @Test
+  void anExpiredLeaseIsFoundAndRequeuedAtTheHeadOfItsPriorityOnce() {
+    UUID waiting = UUID.randomUUID();
+    UUID crashed = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(crashed, Priority.MEDIUM)));
+    Claim lost = queue.claim("dead-worker", Duration.ofMillis(50), false).orElseThrow();
+    queue.enqueue(List.of(new QueuedJob(waiting, Priority.MEDIUM)));
+
+    await().atMost(2, SECONDS).until(() -> !queue.findExpired(10).isEmpty());
+    Claim expired = queue.findExpired(10).get(0);
+    assertEquals(lost.jobId(), expired.jobId());
+    assertEquals(lost.leaseId(), expired.leaseId());
+    assertEquals(Priority.MEDIUM, expired.priority());
+
+    assertTrue(queue.requeue(expired));
+    assertFalse(queue.requeue(expired), "a second recoverer finds the lease gone");
+    assertFalse(queue.ack(lost), "the dead worker's late ack changes nothing");
+    assertEquals(0, queue.depths().inFlight());
+    assertEquals(
+        crashed, queue.claim("w2", LEASE, false).orElseThrow().jobId(), "head of its list");
+    assertEquals(waiting, queue.claim("w2", LEASE, false).orElseThrow().jobId());
+  }
+
+  @Test
+  void aDuplicateOfALeasedJobIsDroppedByClaim() {
+    UUID id = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(id, Priority.HIGH)));
+    Claim first = queue.claim("w1", LEASE, false).orElseThrow();
+    queue.enqueue(List.of(new QueuedJob(id, Priority.HIGH), new QueuedJob(other, Priority.LOW)));
+
+    Claim next = queue.claim("w2", LEASE, false).orElseThrow();
+
+    assertEquals(other, next.jobId(), "the copy of the running job is skipped");
+    assertTrue(queue.ack(first), "the running attempt still holds its lease");
+  }
+
+  @Test
+  void theQueuedSetMirrorsThePriorityLists() {
+    UUID id = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(id, Priority.LOW)));
+    assertTrue(redis.sismember(keys.queued(), id.toString()));
+    Claim claim = queue.claim("w1", LEASE, false).orElseThrow();
+    assertFalse(redis.sismember(keys.queued(), id.toString()));
+    queue.retryLater(claim, Duration.ZERO);
+    queue.promoteDue();
+    assertTrue(redis.sismember(keys.queued(), id.toString()));
+  }
+
+  @Test
+  void restorePutsBackOnlyTheJobsRedisHoldsNowhere() {
+    UUID listed = UUID.randomUUID();
+    UUID leased = UUID.randomUUID();
+    UUID delayed = UUID.randomUUID();
+    UUID lostQueued = UUID.randomUUID();
+    UUID lostRetry = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(leased, Priority.HIGH)));
+    Claim claim = queue.claim("w1", LEASE, false).orElseThrow();
+    queue.enqueue(List.of(new QueuedJob(delayed, Priority.HIGH)));
+    queue.retryLater(queue.claim("w1", LEASE, false).orElseThrow(), Duration.ofHours(1));
+    queue.enqueue(List.of(new QueuedJob(listed, Priority.HIGH)));
+    long due = System.currentTimeMillis() + 3_600_000;
+
+    long restored =
+        queue.restore(
+            List.of(
+                new WaitingJob(listed, Priority.HIGH, 0),
+                new WaitingJob(leased, Priority.HIGH, 0),
+                new WaitingJob(delayed, Priority.HIGH, due),
+                new WaitingJob(lostQueued, Priority.LOW, 0),
+                new WaitingJob(lostRetry, Priority.MEDIUM, due)));
+
+    assertEquals(2, restored);
+    assertEquals(1, redis.llen(keys.queue(Priority.HIGH)), "no copy of a listed job");
+    assertEquals(List.of(lostQueued.toString()), redis.lrange(keys.queue(Priority.LOW), 0, -1));
+    assertEquals((double) due, redis.zscore(keys.delayed(Priority.MEDIUM), lostRetry.toString()));
+    assertEquals(
+        0, queue.restore(List.of(new WaitingJob(lostQueued, Priority.LOW, 0))), "idempotent");
+    assertEquals(
+        java.util.Map.of(leased, claim.leaseId()), queue.leaseIds(List.of(leased, listed)));
+  }
+
+  @Test
+  void afterAFlushRestoreBringsEveryWaitingJobBack() {
+    List<WaitingJob> waiting = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      UUID id = UUID.randomUUID();
+      queue.enqueue(List.of(new QueuedJob(id, Priority.MEDIUM)));
+      waiting.add(new WaitingJob(id, Priority.MEDIUM, 0));
+    }
+    redis.del(keys.queue(Priority.MEDIUM), keys.queued());
+
+    assertEquals(50, queue.restore(waiting));
+    assertEquals(50, queue.depths().waiting().get(Priority.MEDIUM));
   }
 
   @Test

@@ -35,6 +35,7 @@ class JobExecutionTest {
   private final JobHandlers handlers = mock(JobHandlers.class);
   private final DispatchQueue dispatch = mock(DispatchQueue.class);
   private final JobHandler handler = mock(JobHandler.class);
+  private final ActiveLeases leases = new ActiveLeases();
   private final JobExecution execution = new JobExecution();
 
   @BeforeEach
@@ -42,6 +43,7 @@ class JobExecutionTest {
     execution.lifecycle = lifecycle;
     execution.handlers = handlers;
     execution.dispatch = dispatch;
+    execution.leases = leases;
     execution.retryBaseMillis = 5_000;
     execution.retryMaxMillis = 3_600_000;
     execution.init();
@@ -56,7 +58,7 @@ class JobExecutionTest {
     execution.run(claim, "node/w1");
 
     InOrder order = inOrder(lifecycle, handler, dispatch);
-    order.verify(lifecycle).start(id, "node/w1");
+    order.verify(lifecycle).start(id, "node/w1", 7L);
     order.verify(handler).handle(any());
     order.verify(lifecycle).complete(id, 1, "\"done\"");
     order.verify(dispatch).ack(claim);
@@ -98,7 +100,7 @@ class JobExecutionTest {
 
   @Test
   void aJobThatMayNotStartIsDroppedFromRedisWithoutRunning() throws Exception {
-    when(lifecycle.start(id, "node/w1")).thenReturn(Optional.empty());
+    when(lifecycle.start(id, "node/w1", 7L)).thenReturn(Optional.empty());
 
     execution.run(claim, "node/w1");
 
@@ -109,8 +111,9 @@ class JobExecutionTest {
 
   @Test
   void anUnknownTypeFailsTheAttemptLikeAnyError() throws Exception {
-    when(lifecycle.start(id, "node/w1"))
+    when(lifecycle.start(id, "node/w1", 7L))
         .thenReturn(Optional.of(new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1)));
+    when(lifecycle.bury(eq(id), anyInt(), anyString())).thenReturn(true);
 
     execution.run(claim, "node/w1");
 
@@ -120,7 +123,7 @@ class JobExecutionTest {
   }
 
   @Test
-  void aRejectedRetryWriteReleasesTheLeaseInsteadOfRescheduling() throws Exception {
+  void aRejectedRetryWriteLeavesRedisAlone() throws Exception {
     startsAttempt(1, 4);
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
     when(lifecycle.retryLater(eq(id), eq(1), anyString(), any())).thenReturn(false);
@@ -128,7 +131,58 @@ class JobExecutionTest {
     execution.run(claim, "node/w1");
 
     verify(dispatch, never()).retryLater(any(), any());
+    verify(dispatch, never()).ack(any());
+  }
+
+  @Test
+  void aStaleCompletionLeavesTheLeaseToWhoeverHoldsTheJobNow() throws Exception {
+    startsAttempt(1, 4);
+    when(lifecycle.complete(eq(id), anyInt(), any())).thenReturn(false);
+
+    execution.run(claim, "node/w1");
+
+    verify(lifecycle).complete(eq(id), eq(1), isNull());
+    verify(dispatch, never()).ack(any());
+  }
+
+  @Test
+  void anOutcomeIsRetriedWhilePostgresIsAway() throws Exception {
+    startsAttempt(1, 4);
+    when(lifecycle.complete(eq(id), anyInt(), any()))
+        .thenThrow(new IllegalStateException("connection refused"))
+        .thenReturn(true);
+
+    execution.run(claim, "node/w1");
+
+    verify(lifecycle, org.mockito.Mockito.times(2)).complete(eq(id), eq(1), isNull());
     verify(dispatch).ack(claim);
+  }
+
+  @Test
+  void aJobThatCannotStartBecausePostgresIsAwayIsHandedBackAtOnce() {
+    when(lifecycle.start(id, "node/w1", 7L)).thenThrow(new IllegalStateException("down"));
+
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> execution.run(claim, "node/w1"));
+
+    verify(dispatch).requeue(claim);
+    assertTrue(leases.snapshot().isEmpty());
+  }
+
+  @Test
+  void theLeaseIsRenewedWhileTheHandlerRunsAndNotAfter() throws Exception {
+    startsAttempt(1, 4);
+    when(handler.handle(any()))
+        .thenAnswer(
+            invocation -> {
+              assertTrue(leases.snapshot().contains(claim), "tracked while running");
+              return null;
+            });
+
+    execution.run(claim, "node/w1");
+
+    verify(handler).handle(any());
+    assertTrue(leases.snapshot().isEmpty(), "untracked once the outcome is recorded");
   }
 
   @Test
@@ -140,10 +194,11 @@ class JobExecutionTest {
   }
 
   private void startsAttempt(int attempt, int maxAttempts) {
-    when(lifecycle.start(id, "node/w1"))
+    when(lifecycle.start(id, "node/w1", 7L))
         .thenReturn(
             Optional.of(
                 new StartedAttempt(id, "work", "{\"a\":1}", Priority.HIGH, attempt, maxAttempts)));
-    when(lifecycle.complete(eq(id), anyInt(), isNull())).thenReturn(true);
+    when(lifecycle.complete(eq(id), anyInt(), any())).thenReturn(true);
+    when(lifecycle.bury(eq(id), anyInt(), anyString())).thenReturn(true);
   }
 }

@@ -71,6 +71,9 @@ public class Job {
   @Column(name = "worker_id", length = 200)
   private String workerId;
 
+  @Column(name = "lease_id")
+  private Long leaseId;
+
   protected Job() {
     // for JPA
   }
@@ -146,5 +149,10 @@ public class Job {
 
   public String getWorkerId() {
     return workerId;
+  }
+
+  /** The Redis lease of the running attempt; fences lease recovery. */
+  public Long getLeaseId() {
+    return leaseId;
   }
 }

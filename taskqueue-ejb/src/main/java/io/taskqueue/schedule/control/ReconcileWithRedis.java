@@ -1,0 +1,107 @@
+package io.taskqueue.schedule.control;
+
+import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.control.UnfinishedJobs;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.UnfinishedJob;
+import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.queue.entity.WaitingJob;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes Redis agree with PostgreSQL, the source of truth, after Redis lost data (a FLUSHALL, a
+ * restart without persistence, a failover) or was down when jobs were submitted. Pages through
+ * every unfinished job older than a short grace period:
+ *
+ * <ol>
+ *   <li>queued and retrying jobs Redis holds nowhere are put back (the restore script checks, so
+ *       nothing is doubled);
+ *   <li>a running job whose lease Redis no longer holds is handed back like an expired lease
+ *       (fenced by its lease id in PostgreSQL), then queued again.
+ * </ol>
+ */
+public final class ReconcileWithRedis implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(ReconcileWithRedis.class.getName());
+  private static final int PAGE = 500;
+  private static final UUID FIRST = new UUID(0, 0);
+
+  private final UnfinishedJobs unfinished;
+  private final JobLifecycle lifecycle;
+  private final DispatchQueue dispatch;
+  private final Duration grace;
+
+  public ReconcileWithRedis(
+      UnfinishedJobs unfinished, JobLifecycle lifecycle, DispatchQueue dispatch, Duration grace) {
+    this.unfinished = unfinished;
+    this.lifecycle = lifecycle;
+    this.dispatch = dispatch;
+    this.grace = grace;
+  }
+
+  @Override
+  public void run() {
+    try {
+      OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
+      long restored = 0;
+      long released = 0;
+      UUID after = FIRST;
+      List<UnfinishedJob> page;
+      do {
+        page = unfinished.page(after, cutoff, PAGE);
+        restored += dispatch.restore(waiting(page));
+        released += releaseOrphans(page);
+        after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+      } while (page.size() == PAGE);
+      if (restored + released > 0) {
+        long r = restored;
+        long o = released;
+        LOG.warning(
+            () -> "Redis had lost jobs: restored " + r + " waiting, handed back " + o + " running");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not reconcile Redis with PostgreSQL; will try again", e);
+    }
+  }
+
+  private static List<WaitingJob> waiting(List<UnfinishedJob> page) {
+    return page.stream()
+        .filter(j -> j.status() != JobStatus.RUNNING)
+        .map(
+            j ->
+                new WaitingJob(
+                    j.id(),
+                    j.priority(),
+                    j.status() == JobStatus.RETRYING && j.scheduledAt() != null
+                        ? j.scheduledAt().toInstant().toEpochMilli()
+                        : 0))
+        .toList();
+  }
+
+  private long releaseOrphans(List<UnfinishedJob> page) {
+    List<UnfinishedJob> running =
+        page.stream().filter(j -> j.status() == JobStatus.RUNNING && j.leaseId() != null).toList();
+    if (running.isEmpty()) {
+      return 0;
+    }
+    Map<UUID, Long> leases = dispatch.leaseIds(running.stream().map(UnfinishedJob::id).toList());
+    long released = 0;
+    for (UnfinishedJob job : running) {
+      if (!Objects.equals(leases.get(job.id()), job.leaseId())
+          && lifecycle.releaseExpired(job.id(), job.leaseId()).orElse(null) == JobStatus.QUEUED) {
+        dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
+        released++;
+      }
+    }
+    return released;
+  }
+}

@@ -1,0 +1,40 @@
+package io.taskqueue.worker.control;
+
+import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.entity.Claim;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Returns the jobs a stopping node still runs to their queue at once: PostgreSQL first (running →
+ * queued, fenced by the lease), then Redis (lease ended, job at the head of its list).
+ */
+@ApplicationScoped
+public class HandBack {
+
+  private static final Logger LOG = Logger.getLogger(HandBack.class.getName());
+
+  @Inject JobLifecycle lifecycle;
+  @Inject DispatchQueue dispatch;
+  @Inject ActiveLeases leases;
+
+  public void all(Collection<Claim> claims) {
+    for (Claim claim : claims) {
+      try {
+        if (lifecycle.handBack(claim.jobId(), claim.leaseId()).orElse(null) == JobStatus.QUEUED) {
+          dispatch.requeue(claim);
+          LOG.info(() -> "Handed job " + claim.jobId() + " back to its queue at shutdown");
+        }
+        leases.untrack(claim);
+      } catch (RuntimeException e) {
+        // Its lease will expire and recovery will return it instead.
+        LOG.log(Level.WARNING, "Could not hand back job " + claim.jobId(), e);
+      }
+    }
+  }
+}
