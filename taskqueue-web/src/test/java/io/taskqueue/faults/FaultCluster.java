@@ -4,17 +4,25 @@ import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.queue.control.RedisKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * taskqueue nodes for fault tests, each a Payara Micro JVM of its own (started the way the local
@@ -24,10 +32,29 @@ final class FaultCluster {
 
   static final Duration BOOT = Duration.ofSeconds(240);
 
-  private final ServiceEndpoints endpoints = TestServices.endpoints();
+  private final String name;
+  private final ServiceEndpoints endpoints;
   private final Path workDirectory;
 
-  FaultCluster() {
+  /** A cluster with a database and a Redis key prefix of its own, named {@code name}. */
+  FaultCluster(String name) {
+    this(name, TestServices.endpoints());
+  }
+
+  FaultCluster(String name, ServiceEndpoints server) {
+    this.name = name;
+    try (Connection db =
+        DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword())) {
+      db.createStatement().execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    this.endpoints =
+        new ServiceEndpoints(
+            server.dbUrl().substring(0, server.dbUrl().lastIndexOf('/') + 1) + name,
+            server.dbUser(),
+            server.dbPassword(),
+            server.redisUrl());
     try {
       workDirectory = Files.createTempDirectory("taskqueue-faults");
     } catch (IOException e) {
@@ -36,23 +63,30 @@ final class FaultCluster {
   }
 
   /** Starts a node and waits for its API; {@code settings} are extra environment variables. */
-  PayaraMicroProcess start(String name, Map<String, String> settings) throws InterruptedException {
+  PayaraMicroProcess start(String nodeName, Map<String, String> settings)
+      throws InterruptedException {
     Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
-    env.put("TASKQUEUE_NODE_NAME", name);
+    env.put("TASKQUEUE_NODE_NAME", nodeName);
+    env.put("TASKQUEUE_REDIS_PREFIX", this.name);
     env.putAll(settings);
     PayaraMicroProcess node =
         PayaraMicroProcess.start(
             Path.of(System.getProperty("taskqueue.micro-jar")),
             Path.of(System.getProperty("taskqueue.war")),
             FreePort.find(),
-            workDirectory.resolve(name + "-" + System.nanoTime()),
+            workDirectory.resolve(nodeName + "-" + System.nanoTime()),
             env,
             List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
     if (!node.awaitApi(BOOT)) {
       node.kill();
-      throw new IllegalStateException("node " + name + " did not boot; logs in " + workDirectory);
+      throw new IllegalStateException(
+          "node " + nodeName + " did not boot; logs in " + workDirectory);
     }
     return node;
+  }
+
+  RedisKeys keys() {
+    return new RedisKeys(name);
   }
 
   String redisUrl() {
@@ -62,5 +96,42 @@ final class FaultCluster {
   Connection database() throws SQLException {
     return DriverManager.getConnection(
         endpoints.dbUrl(), endpoints.dbUser(), endpoints.dbPassword());
+  }
+
+  /** Runs a {@code SELECT count(*) ...} or any query whose first column is a number. */
+  long count(String sql) throws SQLException {
+    try (Connection db = database();
+        ResultSet rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Jobs completed more than once, by the attempt history: must always be 0. */
+  long doubleCompletions() throws SQLException {
+    return count(
+        "SELECT count(*) FROM (SELECT job_id FROM job_attempts WHERE outcome = 'COMPLETED'"
+            + " GROUP BY job_id HAVING count(*) > 1) d");
+  }
+
+  /** Submits {@code jobs} copies of {@code job} (JSON) in batches of 1,000 through a node's API. */
+  static void submit(int port, String job, int jobs) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int done = 0; done < jobs; done += 1_000) {
+      String batch =
+          Collections.nCopies(Math.min(1_000, jobs - done), job).stream()
+              .collect(Collectors.joining(",", "[", "]"));
+      HttpResponse<String> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jobs/batch"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(batch))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (reply.statusCode() != 201) {
+        throw new IllegalStateException(
+            "submit failed: " + reply.statusCode() + " " + reply.body());
+      }
+    }
   }
 }

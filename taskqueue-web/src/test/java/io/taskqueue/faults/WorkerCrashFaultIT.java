@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.queue.control.RedisKeys;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -37,17 +33,18 @@ class WorkerCrashFaultIT {
       Map.of("TASKQUEUE_LEASE_MS", "3000", "TASKQUEUE_RECOVER_INTERVAL_MS", "500");
 
   private final Random random = new Random(2026);
-  private final RedisKeys keys = new RedisKeys("taskqueue");
+  private RedisKeys keys;
 
   @Test
   void everyJobCompletesExactlyOnceThoughItsWorkerIsKilledTwentyTimes() throws Exception {
-    FaultCluster cluster = new FaultCluster();
+    FaultCluster cluster = new FaultCluster("worker_crash");
+    keys = cluster.keys();
     PayaraMicroProcess api = cluster.start("api-node", with(Map.of("TASKQUEUE_WORKERS", "0")));
     PayaraMicroProcess worker = null;
     List<Long> recoveryMillis = new ArrayList<>();
     int heldAtKills = 0;
     try (RedisClient redis = RedisClient.create(cluster.redisUrl())) {
-      submitSleepJobs(api.httpPort(), JOBS);
+      FaultCluster.submit(api.httpPort(), "{\"type\":\"sleep\",\"payload\":{\"ms\":30}}", JOBS);
       for (int kill = 1; kill <= KILLS; kill++) {
         worker = cluster.start("worker-node", with(Map.of("TASKQUEUE_WORKERS", "4")));
         await()
@@ -120,25 +117,6 @@ class WorkerCrashFaultIT {
         .filter(e -> e.getValue().contains("|" + node))
         .map(Map.Entry::getKey)
         .collect(Collectors.toSet());
-  }
-
-  private static void submitSleepJobs(int port, int jobs) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    for (int done = 0; done < jobs; done += 1_000) {
-      String batch =
-          Collections.nCopies(
-                  Math.min(1_000, jobs - done), "{\"type\":\"sleep\",\"payload\":{\"ms\":30}}")
-              .stream()
-              .collect(Collectors.joining(",", "[", "]"));
-      HttpResponse<String> reply =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jobs/batch"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(batch))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, reply.statusCode(), reply.body());
-    }
   }
 
   private static long count(Connection db, String sql) throws Exception {

@@ -26,10 +26,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
   private final Process process;
   private final int httpPort;
+  private final Path log;
 
-  private PayaraMicroProcess(Process process, int httpPort) {
+  private PayaraMicroProcess(Process process, int httpPort, Path log) {
     this.process = process;
     this.httpPort = httpPort;
+    this.log = log;
   }
 
   public static PayaraMicroProcess start(
@@ -66,8 +68,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
       builder.redirectErrorStream(true);
-      builder.redirectOutput(workDirectory.resolve("payara.log").toFile());
-      return new PayaraMicroProcess(builder.start(), httpPort);
+      Path log = workDirectory.resolve("payara.log");
+      builder.redirectOutput(log.toFile());
+      return new PayaraMicroProcess(builder.start(), httpPort, log);
     } catch (IOException e) {
       throw new UncheckedIOException("Payara Micro did not start", e);
     }
@@ -79,6 +82,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Where Payara's output goes. */
+  public Path log() {
+    return log;
+  }
+
+  /** Sends a signal ({@code STOP}, {@code CONT}, ...) to the JVM, to simulate a frozen node. */
+  public void signal(String name) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IOException("kill -" + name + " " + pid() + " failed with " + exit);
+    }
   }
 
   public int httpPort() {

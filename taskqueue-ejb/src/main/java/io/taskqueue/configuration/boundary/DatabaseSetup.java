@@ -29,7 +29,17 @@ import javax.sql.DataSource;
     password = "${MPCONFIG=taskqueue.db.password}",
     minPoolSize = 2,
     maxPoolSize = 64,
-    properties = {"stringType=unspecified", "reWriteBatchedInserts=true"})
+    properties = {
+      "stringType=unspecified",
+      "reWriteBatchedInserts=true",
+      // After a PostgreSQL restart, pooled connections are dead: test them (at most every 5 s)
+      // and drop them all at the first failure, so the pool heals without a redeploy.
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=5",
+      "fish.payara.fail-all-connections=true"
+    })
 public class DatabaseSetup {
 
   public static final String DATASOURCE = "java:app/jdbc/taskqueue";

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -61,6 +62,7 @@ public class WorkerPool {
   long leaseMillis;
 
   private volatile boolean running;
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private ExecutorService executor;
   private final List<Future<?>> loops = new ArrayList<>();
 
@@ -94,13 +96,22 @@ public class WorkerPool {
     return loops.size();
   }
 
+  @PreDestroy
+  void destroy() {
+    stopGracefully();
+  }
+
   /**
    * Graceful shutdown: stop claiming, give running jobs {@code taskqueue.shutdown-grace-ms} to
    * finish, then hand the rest back to the queue at once (not after their leases expire) and
-   * interrupt their handlers, whose late outcomes the fences then reject.
+   * interrupt their handlers, whose late outcomes the fences then reject. Runs once; called by
+   * {@code @PreDestroy} on Payara Server and by the web module's context listener on Payara Micro,
+   * which does not destroy EJB singletons when it stops.
    */
-  @PreDestroy
-  void stop() {
+  public void stopGracefully() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
     running = false;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownGraceMillis);
     for (Future<?> loop : loops) {

@@ -1,0 +1,73 @@
+package io.taskqueue.faults;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.taskqueue.launcher.control.PayaraMicroProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Redis loses everything (FLUSHALL) in the middle of 10,000 jobs: PostgreSQL still knows them,
+ * reconciliation puts the waiting ones back and hands the running ones back, and every job
+ * completes exactly once.
+ */
+class RedisFlushFaultIT {
+
+  private static final int JOBS = 10_000;
+
+  @Test
+  void everyJobCompletesExactlyOnceAfterRedisIsFlushedMidRun() throws Exception {
+    FaultCluster cluster = new FaultCluster("redis_flush");
+    PayaraMicroProcess node =
+        cluster.start(
+            "flush-node",
+            Map.of(
+                "TASKQUEUE_WORKERS", "4",
+                "TASKQUEUE_LEASE_MS", "3000",
+                "TASKQUEUE_RECONCILE_INTERVAL_MS", "1000"));
+    try (RedisClient redis = RedisClient.create(cluster.redisUrl())) {
+      FaultCluster.submit(node.httpPort(), "{\"type\":\"noop\"}", JOBS);
+      await()
+          .atMost(120, SECONDS)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")
+                      >= JOBS / 5);
+
+      long completedBefore = cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'");
+      redis.flushAll();
+      long flushedAt = System.nanoTime();
+
+      await()
+          .atMost(300, SECONDS)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == JOBS);
+      long drainMillis = (System.nanoTime() - flushedAt) / 1_000_000;
+      long doubles = cluster.doubleCompletions();
+      long completions =
+          cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'COMPLETED'");
+      long lost = cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'LOST'");
+      System.out.printf(
+          "FAULT redis-flush: jobs=%d completed-before-flush=%d completions=%d duplicates=%d"
+              + " lost-attempts=%d unfinished=%d all-done-ms-after-flush=%d%n",
+          JOBS,
+          completedBefore,
+          completions,
+          doubles,
+          lost,
+          JOBS - cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'"),
+          drainMillis);
+
+      assertEquals(0, doubles, "no job completed twice");
+      assertEquals(JOBS, completions, "one completion per job");
+    } finally {
+      node.close();
+    }
+  }
+}
