@@ -1,5 +1,6 @@
 --[[
-  enqueue: appends jobs to the tail of their priority lists and wakes idle workers.
+  enqueue: appends jobs to the tail of their priority lists and wakes idle workers; jobs to run
+  later go to their priority's delayed set instead.
 
   Input:
     KEYS[1] queue:high    list of job ids
@@ -7,22 +8,32 @@
     KEYS[3] queue:low
     KEYS[4] wake          list of wake tokens that idle workers block on (BLPOP)
     KEYS[5] queued        set: ids in the priority lists
+    KEYS[6] delayed:high  sorted sets: job id scored by run time (ms)
+    KEYS[7] delayed:medium
+    KEYS[8] delayed:low
 
     ARGV[1] wake token cap: the wake list never grows past it
-    ARGV[2], ARGV[3], ... pairs of (priority index 1..3, job id)
+    ARGV[2], ARGV[3], ARGV[4], ... triples of (priority index 1..3, job id, run time in ms or 0)
 
   Output:
-    the number of jobs enqueued
+    the number of jobs enqueued now (not counting delayed ones)
 
   Effect:
-    one wake token per job, up to the cap, so that as many idle workers wake as there is work.
+    one wake token per job enqueued now, up to the cap, so that as many idle workers wake as
+    there is work.
 ]]
 local lists = { {}, {}, {} }
 local n = 0
-for i = 2, #ARGV, 2 do
-  local list = lists[tonumber(ARGV[i])]
-  list[#list + 1] = ARGV[i + 1]
-  n = n + 1
+for i = 2, #ARGV, 3 do
+  local p = tonumber(ARGV[i])
+  local due = tonumber(ARGV[i + 2])
+  if due > 0 then
+    redis.call('ZADD', KEYS[5 + p], due, ARGV[i + 1])
+  else
+    local list = lists[p]
+    list[#list + 1] = ARGV[i + 1]
+    n = n + 1
+  end
 end
 for p = 1, 3 do
   local ids = lists[p]

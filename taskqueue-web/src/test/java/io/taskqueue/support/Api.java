@@ -51,6 +51,18 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Reply postWithHeader(String path, String body, String header, String value) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+  }
+
   private URI resolve(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }

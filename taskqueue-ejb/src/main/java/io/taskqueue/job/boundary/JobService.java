@@ -6,6 +6,7 @@ import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.NewJob;
+import io.taskqueue.job.entity.Submitted;
 import io.taskqueue.queue.entity.QueuedJob;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Submitting and reading jobs. A submission stores every row in one transaction and hands the ids
@@ -35,19 +38,90 @@ public class JobService {
   @Inject Event<JobsSubmitted> submitted;
 
   /** Stores the jobs, all or none, and returns them in submission order. */
-  public List<Job> submit(List<NewJob> newJobs) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+  public Submitted submit(List<NewJob> newJobs) {
     List<Job> jobs = new ArrayList<>(newJobs.size());
-    List<QueuedJob> queued = new ArrayList<>(newJobs.size());
     for (NewJob n : newJobs) {
-      Job job = new Job(JobIds.next(), n.type(), n.payload(), n.priority(), n.maxAttempts(), now);
-      em.persist(job);
-      jobs.add(job);
-      queued.add(new QueuedJob(job.getId(), job.getPriority()));
+      jobs.add(newJob(JobIds.next(), n));
     }
     em.flush();
-    submitted.fire(new JobsSubmitted(queued));
-    return jobs;
+    JobsSubmitted event = new JobsSubmitted(jobs.stream().map(JobService::queued).toList());
+    submitted.fire(event);
+    return new Submitted(jobs, true, event.dispatched());
+  }
+
+  /**
+   * Stores one job, unless {@code idempotencyKey} was used within {@code window}: then the job of
+   * that earlier submission is returned and nothing is stored. The key's primary key makes a
+   * concurrent duplicate wait for the first submission and then see its job.
+   */
+  public Submitted submit(NewJob newJob, String idempotencyKey, Duration window) {
+    UUID id = JobIds.next();
+    if (idempotencyKey != null) {
+      Optional<Job> earlier = claimKey(idempotencyKey, id, window);
+      if (earlier.isPresent()) {
+        return new Submitted(List.of(earlier.get()), false, new AtomicBoolean(true));
+      }
+    }
+    Job job = newJob(id, newJob);
+    em.flush();
+    JobsSubmitted event = new JobsSubmitted(List.of(queued(job)));
+    submitted.fire(event);
+    return new Submitted(List.of(job), true, event.dispatched());
+  }
+
+  /** Takes the key for {@code id}; the earlier job when the key is live. */
+  private Optional<Job> claimKey(String key, UUID id, Duration window) {
+    OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(window);
+    List<?> taken =
+        em.createNativeQuery(
+                "INSERT INTO idempotency_keys (key, job_id, expires_at) VALUES (?1, ?2, ?3)"
+                    + " ON CONFLICT (key) DO UPDATE SET job_id = EXCLUDED.job_id,"
+                    + " expires_at = EXCLUDED.expires_at"
+                    + " WHERE idempotency_keys.expires_at < now() RETURNING job_id")
+            .setParameter(1, key)
+            .setParameter(2, id)
+            .setParameter(3, expires)
+            .getResultList();
+    if (!taken.isEmpty()) {
+      return Optional.empty();
+    }
+    Object owner =
+        em.createNativeQuery("SELECT job_id FROM idempotency_keys WHERE key = ?1")
+            .setParameter(1, key)
+            .getSingleResult();
+    Job earlier = em.find(Job.class, UUID.fromString(owner.toString()));
+    if (earlier == null) {
+      // The earlier job was deleted: the key is free again.
+      em.createNativeQuery(
+              "UPDATE idempotency_keys SET job_id = ?2, expires_at = ?3 WHERE key = ?1")
+          .setParameter(1, key)
+          .setParameter(2, id)
+          .setParameter(3, expires)
+          .executeUpdate();
+    }
+    return Optional.ofNullable(earlier);
+  }
+
+  private Job newJob(UUID id, NewJob n) {
+    Job job =
+        new Job(
+            id,
+            n.type(),
+            n.payload(),
+            n.priority(),
+            n.maxAttempts(),
+            OffsetDateTime.now(ZoneOffset.UTC),
+            n.runAt(),
+            n.retryPolicy(),
+            n.timeoutMs());
+    em.persist(job);
+    return job;
+  }
+
+  /** The Redis entry of a stored job: now, or at its run time when scheduled. */
+  static QueuedJob queued(Job job) {
+    long due = job.getScheduledAt() == null ? 0 : job.getScheduledAt().toInstant().toEpochMilli();
+    return new QueuedJob(job.getId(), job.getPriority(), due);
   }
 
   public Optional<Job> find(UUID id) {

@@ -23,8 +23,10 @@ public class EnqueueAfterCommit {
   void enqueue(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsSubmitted submitted) {
     try {
       dispatch.enqueue(submitted.jobs());
+      submitted.dispatched().set(true);
     } catch (RuntimeException e) {
-      // The rows are committed and stay queued in PostgreSQL, the source of truth.
+      // The rows are committed and stay queued in PostgreSQL, the source of truth; reconciliation
+      // hands them to Redis once it is back.
       LOG.log(
           Level.WARNING,
           "Redis did not take " + submitted.jobs().size() + " committed job(s); they stay queued",

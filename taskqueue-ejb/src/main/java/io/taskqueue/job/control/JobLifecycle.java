@@ -58,7 +58,9 @@ public class JobLifecycle {
             job.getPayload(),
             job.getPriority(),
             job.getAttempt(),
-            job.getMaxAttempts()));
+            job.getMaxAttempts(),
+            job.getRetryPolicy(),
+            job.getTimeoutMs()));
   }
 
   /** Records success of the attempt; false when the attempt is no longer current. */

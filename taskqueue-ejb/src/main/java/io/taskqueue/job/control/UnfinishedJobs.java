@@ -28,7 +28,9 @@ public class UnfinishedJobs {
                 + " AND j.id > :after AND j.createdAt < :cutoff ORDER BY j.id",
             UnfinishedJob.class)
         .setParameter(
-            "unfinished", EnumSet.of(JobStatus.QUEUED, JobStatus.RETRYING, JobStatus.RUNNING))
+            "unfinished",
+            EnumSet.of(
+                JobStatus.SCHEDULED, JobStatus.QUEUED, JobStatus.RETRYING, JobStatus.RUNNING))
         .setParameter("after", after)
         .setParameter("cutoff", cutoff)
         .setMaxResults(limit)

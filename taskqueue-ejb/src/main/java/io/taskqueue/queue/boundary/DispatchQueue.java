@@ -6,7 +6,6 @@ import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueuedJob;
-import io.taskqueue.queue.entity.WaitingJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,14 +62,16 @@ public class DispatchQueue {
     if (jobs.isEmpty()) {
       return;
     }
-    List<String> args = new ArrayList<>(1 + 2 * jobs.size());
+    List<String> args = new ArrayList<>(1 + 3 * jobs.size());
     args.add(Integer.toString(WAKE_TOKEN_CAP));
     for (QueuedJob job : jobs) {
       args.add(Integer.toString(job.priority().ordinal() + 1));
       args.add(job.jobId().toString());
+      args.add(Long.toString(job.dueMillis()));
     }
     List<String> scriptKeys = new ArrayList<>(keys.queues());
     scriptKeys.addAll(List.of(keys.wake(), keys.queued()));
+    scriptKeys.addAll(keys.delayedSets());
     enqueue.run(redis, scriptKeys, args);
   }
 
@@ -150,6 +151,33 @@ public class DispatchQueue {
     return reply != null;
   }
 
+  /**
+   * Tells whichever node runs the job to stop it: a signal that lives for {@code ttl}, long enough
+   * for that node's watcher to see it (see {@link #cancelRequested}).
+   */
+  public void requestCancel(UUID jobId, Duration ttl) {
+    redis.psetex(keys.cancel(jobId), Math.max(1, ttl.toMillis()), "1");
+  }
+
+  /** Which of these running jobs a user asked to cancel. */
+  public java.util.Set<UUID> cancelRequested(java.util.Collection<UUID> jobIds) {
+    java.util.Map<UUID, Response<Boolean>> replies = new java.util.HashMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (UUID id : jobIds) {
+        replies.put(id, pipeline.exists(keys.cancel(id)));
+      }
+      pipeline.sync();
+    }
+    java.util.Set<UUID> cancelled = new java.util.HashSet<>();
+    replies.forEach(
+        (id, reply) -> {
+          if (Boolean.TRUE.equals(reply.get())) {
+            cancelled.add(id);
+          }
+        });
+    return cancelled;
+  }
+
   /** Up to {@code max} leases whose deadline has passed, as the claims they were. */
   public List<Claim> findExpired(int max) {
     Object reply =
@@ -189,7 +217,7 @@ public class DispatchQueue {
   }
 
   /** Puts back the jobs Redis holds nowhere; returns how many. See {@code restore.lua}. */
-  public long restore(List<WaitingJob> jobs) {
+  public long restore(List<QueuedJob> jobs) {
     if (jobs.isEmpty()) {
       return 0;
     }
@@ -198,7 +226,7 @@ public class DispatchQueue {
     scriptKeys.addAll(List.of(keys.queued(), keys.inflight(), keys.lease(), keys.wake()));
     List<String> args = new ArrayList<>(1 + 3 * jobs.size());
     args.add(Integer.toString(WAKE_TOKEN_CAP));
-    for (WaitingJob job : jobs) {
+    for (QueuedJob job : jobs) {
       args.add(job.jobId().toString());
       args.add(Integer.toString(job.priority().ordinal() + 1));
       args.add(Long.toString(job.dueMillis()));

@@ -53,6 +53,11 @@ public final class RedisKeys {
     return tag + "queued";
   }
 
+  /** A user's request to stop a running job; expires by itself. */
+  public String cancel(java.util.UUID jobId) {
+    return tag + "cancel:" + jobId;
+  }
+
   public String wake() {
     return tag + "wake";
   }

@@ -7,7 +7,8 @@ import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
 import io.taskqueue.schedule.control.RecoverExpiredLeases;
 import io.taskqueue.schedule.control.RenewLeases;
-import io.taskqueue.worker.control.ActiveLeases;
+import io.taskqueue.schedule.control.StopCancelledAndOverdue;
+import io.taskqueue.worker.control.RunningAttempts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -38,7 +39,7 @@ public class BackgroundDuties {
 
   @Inject DispatchQueue dispatch;
   @Inject JobLifecycle lifecycle;
-  @Inject ActiveLeases leases;
+  @Inject RunningAttempts leases;
   @Inject UnfinishedJobs unfinished;
 
   @Inject
@@ -67,6 +68,7 @@ public class BackgroundDuties {
     every(
         reconcileIntervalMillis,
         new ReconcileWithRedis(unfinished, lifecycle, dispatch, Duration.ofSeconds(5)));
+    every(500, new StopCancelledAndOverdue(leases, dispatch));
   }
 
   private void every(long millis, Runnable task) {

@@ -6,7 +6,6 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.QueuedJob;
-import io.taskqueue.queue.entity.WaitingJob;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,8 +22,8 @@ import java.util.logging.Logger;
  * every unfinished job older than a short grace period:
  *
  * <ol>
- *   <li>queued and retrying jobs Redis holds nowhere are put back (the restore script checks, so
- *       nothing is doubled);
+ *   <li>scheduled, queued and retrying jobs Redis holds nowhere are put back (the restore script
+ *       checks, so nothing is doubled);
  *   <li>a running job whose lease Redis no longer holds is handed back like an expired lease
  *       (fenced by its lease id in PostgreSQL), then queued again.
  * </ol>
@@ -73,15 +72,15 @@ public final class ReconcileWithRedis implements Runnable {
     }
   }
 
-  private static List<WaitingJob> waiting(List<UnfinishedJob> page) {
+  private static List<QueuedJob> waiting(List<UnfinishedJob> page) {
     return page.stream()
         .filter(j -> j.status() != JobStatus.RUNNING)
         .map(
             j ->
-                new WaitingJob(
+                new QueuedJob(
                     j.id(),
                     j.priority(),
-                    j.status() == JobStatus.RETRYING && j.scheduledAt() != null
+                    j.status() != JobStatus.QUEUED && j.scheduledAt() != null
                         ? j.scheduledAt().toInstant().toEpochMilli()
                         : 0))
         .toList();

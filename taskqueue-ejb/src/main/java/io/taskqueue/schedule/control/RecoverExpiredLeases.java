@@ -44,7 +44,9 @@ public final class RecoverExpiredLeases implements Runnable {
   private void recover(Claim lease) {
     Optional<JobStatus> status = lifecycle.releaseExpired(lease.jobId(), lease.leaseId());
     boolean runnable =
-        status.map(s -> s == JobStatus.QUEUED || s == JobStatus.RETRYING).orElse(false);
+        status
+            .map(s -> s == JobStatus.QUEUED || s == JobStatus.RETRYING || s == JobStatus.SCHEDULED)
+            .orElse(false);
     if (runnable) {
       if (dispatch.requeue(lease)) {
         LOG.info(() -> "Recovered job " + lease.jobId() + " from expired lease " + lease.leaseId());

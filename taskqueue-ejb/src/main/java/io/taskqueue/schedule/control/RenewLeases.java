@@ -2,7 +2,7 @@ package io.taskqueue.schedule.control;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
-import io.taskqueue.worker.control.ActiveLeases;
+import io.taskqueue.worker.control.RunningAttempts;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,11 +16,11 @@ public final class RenewLeases implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(RenewLeases.class.getName());
 
-  private final ActiveLeases leases;
+  private final RunningAttempts leases;
   private final DispatchQueue dispatch;
   private final Duration lease;
 
-  public RenewLeases(ActiveLeases leases, DispatchQueue dispatch, Duration lease) {
+  public RenewLeases(RunningAttempts leases, DispatchQueue dispatch, Duration lease) {
     this.leases = leases;
     this.dispatch = dispatch;
     this.lease = lease;
@@ -28,7 +28,7 @@ public final class RenewLeases implements Runnable {
 
   @Override
   public void run() {
-    for (Claim claim : leases.snapshot()) {
+    for (Claim claim : leases.claims()) {
       try {
         if (!dispatch.extendLease(claim, lease)) {
           LOG.warning(() -> "Lease " + claim.leaseId() + " of job " + claim.jobId() + " was lost");

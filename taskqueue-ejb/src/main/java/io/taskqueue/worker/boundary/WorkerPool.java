@@ -1,10 +1,10 @@
 package io.taskqueue.worker.boundary;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
-import io.taskqueue.worker.control.ActiveLeases;
 import io.taskqueue.worker.control.HandBack;
 import io.taskqueue.worker.control.JobExecution;
 import io.taskqueue.worker.control.NodeIdentity;
+import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.WorkerLoop;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -46,7 +46,7 @@ public class WorkerPool {
   @Inject DispatchQueue dispatch;
   @Inject JobExecution execution;
   @Inject NodeIdentity node;
-  @Inject ActiveLeases leases;
+  @Inject RunningAttempts leases;
   @Inject HandBack handBack;
 
   @Inject
@@ -121,7 +121,7 @@ public class WorkerPool {
         // handed back below
       }
     }
-    handBack.all(leases.snapshot());
+    handBack.all(leases.claims());
     loops.forEach(loop -> loop.cancel(true));
     loops.clear();
     executor.shutdownNow();

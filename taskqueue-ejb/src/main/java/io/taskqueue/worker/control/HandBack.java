@@ -21,7 +21,7 @@ public class HandBack {
 
   @Inject JobLifecycle lifecycle;
   @Inject DispatchQueue dispatch;
-  @Inject ActiveLeases leases;
+  @Inject RunningAttempts leases;
 
   public void all(Collection<Claim> claims) {
     for (Claim claim : claims) {

@@ -2,13 +2,15 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.handler.boundary.JobContext;
 import io.taskqueue.handler.boundary.JobHandler;
+import io.taskqueue.handler.boundary.NonRetryableException;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.RetryBackoff;
+import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
-import jakarta.annotation.PostConstruct;
+import io.taskqueue.worker.control.RunningAttempts.Running;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -31,11 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <ol>
  *   <li>start the attempt in PostgreSQL (guarded: a cancelled or already-run job is dropped);
- *   <li>run the handler of the job's type;
+ *   <li>run the handler of the job's type, within its timeout, stoppable by a cancel;
  *   <li>record the outcome in PostgreSQL (fenced by the attempt number): completed, retrying with
  *       backoff, or dead;
  *   <li>only then release the lease in Redis, so that a crash at any step leaves the job leased, to
- *       be recovered, never lost.
+ *       be recovered, never lost. A rejected write (the attempt is no longer current) leaves Redis
+ *       alone: whatever holds the job there now is no longer this attempt's.
  * </ol>
  */
 @ApplicationScoped
@@ -49,35 +52,40 @@ public class JobExecution {
   @Inject JobLifecycle lifecycle;
   @Inject JobHandlers handlers;
   @Inject DispatchQueue dispatch;
-  @Inject ActiveLeases leases;
+  @Inject RunningAttempts attempts;
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
   long retryBaseMillis;
 
   @Inject
+  @ConfigProperty(name = "taskqueue.retry.multiplier", defaultValue = "2")
+  double retryMultiplier;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.retry.max-ms", defaultValue = "3600000")
   long retryMaxMillis;
 
-  private RetryBackoff backoff;
+  @Inject
+  @ConfigProperty(name = "taskqueue.retry.jitter", defaultValue = "0.2")
+  double retryJitter;
 
-  @PostConstruct
-  void init() {
-    backoff =
-        new RetryBackoff(
-            Duration.ofMillis(retryBaseMillis), Duration.ofMillis(retryMaxMillis), 0.2);
-  }
+  @Inject
+  @ConfigProperty(name = "taskqueue.job.timeout-ms", defaultValue = "3600000")
+  long defaultTimeoutMillis;
 
   public void run(Claim claim, String workerId) {
-    leases.track(claim);
+    Running running = attempts.track(claim);
     try {
-      runLeased(claim, workerId);
+      runLeased(claim, running, workerId);
     } finally {
-      leases.untrack(claim);
+      attempts.untrack(claim);
+      // An interrupt meant for the handler (cancel, timeout) must not stop this worker thread.
+      Thread.interrupted();
     }
   }
 
-  private void runLeased(Claim claim, String workerId) {
+  private void runLeased(Claim claim, Running running, String workerId) {
     Optional<StartedAttempt> started;
     try {
       started = lifecycle.start(claim.jobId(), workerId, claim.leaseId());
@@ -92,38 +100,58 @@ public class JobExecution {
       return;
     }
     StartedAttempt attempt = started.get();
+    running.startClock(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
     try {
       JobHandler handler =
           handlers
               .forType(attempt.type())
               .orElseThrow(
-                  () -> new IllegalStateException("no handler for type " + attempt.type()));
-      JsonValue result = handler.handle(contextOf(attempt));
+                  () -> new NonRetryableException("no handler for type " + attempt.type()));
+      JsonValue result = handler.handle(contextOf(attempt, running::stopRequested));
       String json = result == null ? null : result.toString();
-      if (durably(() -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json))) {
-        dispatch.ack(claim);
-      }
+      recordThenRelease(
+          claim, running, () -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json));
     } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      fail(claim, attempt, e);
+      Thread.interrupted();
+      fail(claim, running, attempt, e);
     }
   }
 
-  private void fail(Claim claim, StartedAttempt attempt, Exception cause) {
-    String error = describe(cause);
-    if (attempt.attempt() >= attempt.maxAttempts()) {
-      if (durably(() -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error))) {
-        dispatch.ack(claim);
-      }
+  private void fail(Claim claim, Running running, StartedAttempt attempt, Exception cause) {
+    if (running.isCancelled()) {
+      // The cancel already moved the job in PostgreSQL; only the lease is left to end.
+      dispatch.ack(claim);
       return;
     }
-    Duration delay = backoff.delayAfter(attempt.attempt(), ThreadLocalRandom.current());
+    String error =
+        running.isTimedOut()
+            ? "timed out after " + running.timeoutMillis() + " ms\n" + describe(cause)
+            : describe(cause);
+    if (cause instanceof NonRetryableException || attempt.attempt() >= attempt.maxAttempts()) {
+      recordThenRelease(
+          claim, running, () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error));
+      return;
+    }
+    Duration delay =
+        RetryBackoff.of(attempt.retryPolicy().orElse(defaultPolicy()))
+            .delayAfter(attempt.attempt(), ThreadLocalRandom.current());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
     if (durably(() -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due))) {
       dispatch.retryLater(claim, delay);
+    } else if (running.isCancelled()) {
+      dispatch.ack(claim);
     }
+  }
+
+  /** Writes an outcome; releases the lease if it was accepted, or if a cancel superseded it. */
+  private void recordThenRelease(Claim claim, Running running, BooleanSupplier write) {
+    if (durably(write) || running.isCancelled()) {
+      dispatch.ack(claim);
+    }
+  }
+
+  private RetryPolicy defaultPolicy() {
+    return new RetryPolicy(retryBaseMillis, retryMultiplier, retryMaxMillis, retryJitter);
   }
 
   /**
@@ -151,10 +179,10 @@ public class JobExecution {
     }
   }
 
-  private static JobContext contextOf(StartedAttempt attempt) {
+  private static JobContext contextOf(StartedAttempt attempt, BooleanSupplier stop) {
     JsonObject payload = Json.createReader(new StringReader(attempt.payload())).readObject();
     return new JobContext(
-        attempt.jobId(), attempt.type(), payload, attempt.attempt(), attempt.maxAttempts());
+        attempt.jobId(), attempt.type(), payload, attempt.attempt(), attempt.maxAttempts(), stop);
   }
 
   /** The error's message and the head of its stack trace, bounded in size. */

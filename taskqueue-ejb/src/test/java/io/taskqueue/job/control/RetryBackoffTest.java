@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetryBackoffTest {
 
   private final RetryBackoff backoff =
-      new RetryBackoff(Duration.ofSeconds(5), Duration.ofHours(1), 0.2);
+      new RetryBackoff(Duration.ofSeconds(5), 2, Duration.ofHours(1), 0.2);
 
   @Test
   void delayDoublesWithEachFailedAttemptWithoutJitter() {
@@ -38,6 +38,18 @@ class RetryBackoffTest {
   }
 
   @Test
+  void aPolicyOfItsOwnSetsTheGrowthAndThePartsItLeavesOutComeFromTheDefaults() {
+    io.taskqueue.job.entity.RetryPolicy defaults =
+        new io.taskqueue.job.entity.RetryPolicy(5_000L, 2.0, 3_600_000L, 0.2);
+    RetryBackoff own =
+        RetryBackoff.of(
+            new io.taskqueue.job.entity.RetryPolicy(100L, 3.0, null, 0.0).orElse(defaults));
+    assertEquals(Duration.ofMillis(100), own.delayAfter(1, fixed(0.5)));
+    assertEquals(Duration.ofMillis(900), own.delayAfter(3, fixed(0.9)));
+    assertEquals(Duration.ofHours(1), own.max());
+  }
+
+  @Test
   void delayIsCappedAtTheMaximum() {
     assertEquals(Duration.ofHours(1), backoff.delayAfter(60, fixed(0.5)));
   }
@@ -46,10 +58,13 @@ class RetryBackoffTest {
   void rejectsNonsense() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1), 0.2));
+        () -> new RetryBackoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(1), 0.2));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(10), 1.5));
+        () -> new RetryBackoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(10), 1.5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new RetryBackoff(Duration.ofSeconds(5), 0.5, Duration.ofSeconds(10), 0.1));
   }
 
   private static RandomGenerator fixed(double value) {

@@ -11,7 +11,6 @@ import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueuedJob;
-import io.taskqueue.queue.entity.WaitingJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,29 +240,29 @@ class DispatchQueueIT {
     long restored =
         queue.restore(
             List.of(
-                new WaitingJob(listed, Priority.HIGH, 0),
-                new WaitingJob(leased, Priority.HIGH, 0),
-                new WaitingJob(delayed, Priority.HIGH, due),
-                new WaitingJob(lostQueued, Priority.LOW, 0),
-                new WaitingJob(lostRetry, Priority.MEDIUM, due)));
+                new QueuedJob(listed, Priority.HIGH, 0),
+                new QueuedJob(leased, Priority.HIGH, 0),
+                new QueuedJob(delayed, Priority.HIGH, due),
+                new QueuedJob(lostQueued, Priority.LOW, 0),
+                new QueuedJob(lostRetry, Priority.MEDIUM, due)));
 
     assertEquals(2, restored);
     assertEquals(1, redis.llen(keys.queue(Priority.HIGH)), "no copy of a listed job");
     assertEquals(List.of(lostQueued.toString()), redis.lrange(keys.queue(Priority.LOW), 0, -1));
     assertEquals((double) due, redis.zscore(keys.delayed(Priority.MEDIUM), lostRetry.toString()));
     assertEquals(
-        0, queue.restore(List.of(new WaitingJob(lostQueued, Priority.LOW, 0))), "idempotent");
+        0, queue.restore(List.of(new QueuedJob(lostQueued, Priority.LOW, 0))), "idempotent");
     assertEquals(
         java.util.Map.of(leased, claim.leaseId()), queue.leaseIds(List.of(leased, listed)));
   }
 
   @Test
-  void afterAFlushRestoreBringsEveryWaitingJobBack() {
-    List<WaitingJob> waiting = new ArrayList<>();
+  void afterAFlushRestoreBringsEveryQueuedJobBack() {
+    List<QueuedJob> waiting = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       UUID id = UUID.randomUUID();
       queue.enqueue(List.of(new QueuedJob(id, Priority.MEDIUM)));
-      waiting.add(new WaitingJob(id, Priority.MEDIUM, 0));
+      waiting.add(new QueuedJob(id, Priority.MEDIUM, 0));
     }
     redis.del(keys.queue(Priority.MEDIUM), keys.queued());
 

@@ -35,7 +35,7 @@ class JobExecutionTest {
   private final JobHandlers handlers = mock(JobHandlers.class);
   private final DispatchQueue dispatch = mock(DispatchQueue.class);
   private final JobHandler handler = mock(JobHandler.class);
-  private final ActiveLeases leases = new ActiveLeases();
+  private final RunningAttempts leases = new RunningAttempts();
   private final JobExecution execution = new JobExecution();
 
   @BeforeEach
@@ -43,10 +43,12 @@ class JobExecutionTest {
     execution.lifecycle = lifecycle;
     execution.handlers = handlers;
     execution.dispatch = dispatch;
-    execution.leases = leases;
+    execution.attempts = leases;
     execution.retryBaseMillis = 5_000;
     execution.retryMaxMillis = 3_600_000;
-    execution.init();
+    execution.retryMultiplier = 2;
+    execution.retryJitter = 0.2;
+    execution.defaultTimeoutMillis = 60_000;
     when(handlers.forType("work")).thenReturn(Optional.of(handler));
   }
 
@@ -175,7 +177,7 @@ class JobExecutionTest {
     when(handler.handle(any()))
         .thenAnswer(
             invocation -> {
-              assertTrue(leases.snapshot().contains(claim), "tracked while running");
+              assertTrue(leases.claims().contains(claim), "tracked while running");
               return null;
             });
 

@@ -6,6 +6,7 @@ import static io.taskqueue.job.entity.JobStatus.DEAD;
 import static io.taskqueue.job.entity.JobStatus.QUEUED;
 import static io.taskqueue.job.entity.JobStatus.RETRYING;
 import static io.taskqueue.job.entity.JobStatus.RUNNING;
+import static io.taskqueue.job.entity.JobStatus.SCHEDULED;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,13 +19,14 @@ import java.util.Set;
  * happen even when two nodes race.
  *
  * <pre>
- * from \ to   queued running retrying completed dead cancelled
- * queued        .      x       .        .       .      x
- * running       x      .       x        x       x      x
- * retrying      .      x       .        .       .      x
- * completed     .      .       .        .       .      .
- * dead          x      .       .        .       .      .
- * cancelled     x      .       .        .       .      .
+ * from \ to   scheduled queued running retrying completed dead cancelled
+ * scheduled      .        .      x       .        .       .      x
+ * queued         .        .      x       .        .       .      x
+ * running        .        x      .       x        x       x      x
+ * retrying       .        .      x       .        .       .      x
+ * completed      .        .      .       .        .       .      .
+ * dead           .        x      .       .        .       .      .
+ * cancelled      .        x      .       .        .       .      .
  * </pre>
  *
  * running → queued is a lease handed back (graceful shutdown, crash recovery); dead/cancelled →
@@ -35,6 +37,7 @@ public final class AllowedStatusChanges {
   private static final Map<JobStatus, EnumSet<JobStatus>> TABLE = new EnumMap<>(JobStatus.class);
 
   static {
+    TABLE.put(SCHEDULED, EnumSet.of(RUNNING, CANCELLED));
     TABLE.put(QUEUED, EnumSet.of(RUNNING, CANCELLED));
     TABLE.put(RUNNING, EnumSet.of(QUEUED, RETRYING, COMPLETED, DEAD, CANCELLED));
     TABLE.put(RETRYING, EnumSet.of(RUNNING, CANCELLED));

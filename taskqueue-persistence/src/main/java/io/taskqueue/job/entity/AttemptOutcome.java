@@ -7,5 +7,7 @@ public enum AttemptOutcome {
   /** The handler threw; the job was retried or buried. */
   FAILED,
   /** The worker's lease expired before it reported: it crashed, froze or lost Redis. */
-  LOST
+  LOST,
+  /** A user cancelled the job while this attempt ran. */
+  CANCELLED
 }

@@ -74,6 +74,24 @@ public class Job {
   @Column(name = "lease_id")
   private Long leaseId;
 
+  @Column(name = "attempt_budget", nullable = false)
+  private int attemptBudget;
+
+  @Column(name = "backoff_initial_ms")
+  private Long backoffInitialMs;
+
+  @Column(name = "backoff_multiplier")
+  private Double backoffMultiplier;
+
+  @Column(name = "backoff_max_ms")
+  private Long backoffMaxMs;
+
+  @Column(name = "backoff_jitter")
+  private Double backoffJitter;
+
+  @Column(name = "timeout_ms")
+  private Long timeoutMs;
+
   protected Job() {
     // for JPA
   }
@@ -86,13 +104,38 @@ public class Job {
       Priority priority,
       int maxAttempts,
       OffsetDateTime createdAt) {
+    this(id, type, payload, priority, maxAttempts, createdAt, null, RetryPolicy.DEFAULTS, null);
+  }
+
+  /**
+   * A new job with no attempt made yet: scheduled when {@code runAt} is after {@code createdAt},
+   * queued otherwise. Null policy parts and timeout take the configured defaults.
+   */
+  public Job(
+      UUID id,
+      String type,
+      String payload,
+      Priority priority,
+      int maxAttempts,
+      OffsetDateTime createdAt,
+      OffsetDateTime runAt,
+      RetryPolicy retryPolicy,
+      Long timeoutMs) {
     this.id = id;
     this.type = type;
     this.payload = payload;
     this.priority = priority;
     this.maxAttempts = maxAttempts;
+    this.attemptBudget = maxAttempts;
     this.createdAt = createdAt;
-    this.status = JobStatus.QUEUED;
+    boolean later = runAt != null && runAt.isAfter(createdAt);
+    this.status = later ? JobStatus.SCHEDULED : JobStatus.QUEUED;
+    this.scheduledAt = later ? runAt : null;
+    this.backoffInitialMs = retryPolicy.initialMs();
+    this.backoffMultiplier = retryPolicy.multiplier();
+    this.backoffMaxMs = retryPolicy.maxMs();
+    this.backoffJitter = retryPolicy.jitter();
+    this.timeoutMs = timeoutMs;
   }
 
   public UUID getId() {
@@ -149,6 +192,20 @@ public class Job {
 
   public String getWorkerId() {
     return workerId;
+  }
+
+  /** The attempts a run of this job may make; an operator's retry grants them again. */
+  public int getAttemptBudget() {
+    return attemptBudget;
+  }
+
+  public RetryPolicy getRetryPolicy() {
+    return new RetryPolicy(backoffInitialMs, backoffMultiplier, backoffMaxMs, backoffJitter);
+  }
+
+  /** The attempt timeout in ms, or null for the configured default. */
+  public Long getTimeoutMs() {
+    return timeoutMs;
   }
 
   /** The Redis lease of the running attempt; fences lease recovery. */

@@ -6,6 +6,7 @@ import static io.taskqueue.job.entity.JobStatus.DEAD;
 import static io.taskqueue.job.entity.JobStatus.QUEUED;
 import static io.taskqueue.job.entity.JobStatus.RETRYING;
 import static io.taskqueue.job.entity.JobStatus.RUNNING;
+import static io.taskqueue.job.entity.JobStatus.SCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ class AllowedStatusChangesTest {
   /** Every (from, to) pair, written out, so that changing the table means changing this list. */
   private static final Set<String> ALLOWED =
       Set.of(
+          "SCHEDULED>RUNNING",
+          "SCHEDULED>CANCELLED",
           "QUEUED>RUNNING",
           "QUEUED>CANCELLED",
           "RUNNING>QUEUED",
@@ -51,10 +54,11 @@ class AllowedStatusChangesTest {
 
   @Test
   void guardsOfEachMoveListExactlyItsSources() {
-    assertEquals(EnumSet.of(QUEUED, RETRYING), AllowedStatusChanges.into(RUNNING));
+    assertEquals(EnumSet.of(SCHEDULED, QUEUED, RETRYING), AllowedStatusChanges.into(RUNNING));
     assertEquals(EnumSet.of(RUNNING), AllowedStatusChanges.into(COMPLETED));
     assertEquals(EnumSet.of(RUNNING), AllowedStatusChanges.into(DEAD));
-    assertEquals(EnumSet.of(QUEUED, RUNNING, RETRYING), AllowedStatusChanges.into(CANCELLED));
+    assertEquals(
+        EnumSet.of(SCHEDULED, QUEUED, RUNNING, RETRYING), AllowedStatusChanges.into(CANCELLED));
     assertEquals(EnumSet.of(RUNNING, DEAD, CANCELLED), AllowedStatusChanges.into(QUEUED));
   }
 

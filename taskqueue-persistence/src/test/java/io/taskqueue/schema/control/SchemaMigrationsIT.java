@@ -27,8 +27,9 @@ class SchemaMigrationsIT {
     try (Connection c = ds.getConnection()) {
       c.createStatement()
           .execute(
-              "INSERT INTO jobs (id, type, payload, priority, status, max_attempts, created_at)"
-                  + " VALUES (gen_random_uuid(), 'noop', '{}', 'HIGH', 'QUEUED', 4, now())");
+              "INSERT INTO jobs (id, type, payload, priority, status, max_attempts, attempt_budget,"
+                  + " created_at)"
+                  + " VALUES (gen_random_uuid(), 'noop', '{}', 'HIGH', 'QUEUED', 4, 4, now())");
       try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
         rs.next();
         assertEquals(1, rs.getInt(1));
@@ -38,9 +39,9 @@ class SchemaMigrationsIT {
           () ->
               c.createStatement()
                   .execute(
-                      "INSERT INTO jobs (id, type, payload, priority, status, max_attempts,"
+                      "INSERT INTO jobs (id, type, payload, priority, status, max_attempts, attempt_budget,"
                           + " created_at) VALUES (gen_random_uuid(), 'noop', '{}', 'HIGH',"
-                          + " 'LOST', 4, now())"));
+                          + " 'LOST', 4, 4, now())"));
     }
   }
 }

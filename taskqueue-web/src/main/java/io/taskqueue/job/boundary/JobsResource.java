@@ -12,10 +12,12 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobView;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.SubmitJobRequest;
+import io.taskqueue.job.entity.Submitted;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,8 +44,15 @@ public class JobsResource {
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
 
+  static final int MAX_KEY_LENGTH = 200;
+
   @Inject JobService jobs;
+  @Inject JobOperations operations;
   @Inject JobHandlers handlers;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
+  long idempotencyWindowMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.api.max-payload-bytes", defaultValue = "1048576")
@@ -53,20 +64,67 @@ public class JobsResource {
 
   @Context UriInfo uri;
 
+  /**
+   * 201 with the new job; 200 with the earlier job when {@code Idempotency-Key} was used within its
+   * window; 202 when the job is stored but Redis is unreachable (it is dispatched once Redis is
+   * back).
+   */
   @POST
-  public Response submit(SubmitJobRequest request) {
-    Job job = jobs.submit(List.of(rules().check(request))).get(0);
-    return Response.created(uri.getAbsolutePathBuilder().path(job.getId().toString()).build())
-        .entity(JobView.of(job))
-        .build();
+  public Response submit(SubmitJobRequest request, @HeaderParam("Idempotency-Key") String key) {
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+      throw ProblemException.badRequest(
+          "invalid-idempotency-key",
+          "Invalid idempotency key",
+          "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
+    }
+    Submitted submitted =
+        jobs.submit(rules().check(request), key, Duration.ofMillis(idempotencyWindowMillis));
+    Job job = submitted.job();
+    URI location = uri.getAbsolutePathBuilder().path(job.getId().toString()).build();
+    Status status =
+        !submitted.created()
+            ? Status.OK
+            : submitted.dispatched().get() ? Status.CREATED : Status.ACCEPTED;
+    return Response.status(status).location(location).entity(JobView.of(job)).build();
   }
 
+  /** 201, or 202 when the jobs are stored but Redis is unreachable. */
   @POST
   @Path("batch")
   public Response submitBatch(List<SubmitJobRequest> requests) {
-    List<Job> created = jobs.submit(rules().checkBatch(requests));
-    List<UUID> ids = created.stream().map(Job::getId).toList();
-    return Response.status(Status.CREATED).entity(new BatchSubmitted(ids.size(), ids)).build();
+    Submitted submitted = jobs.submit(rules().checkBatch(requests));
+    List<UUID> ids = submitted.jobs().stream().map(Job::getId).toList();
+    Status status = submitted.dispatched().get() ? Status.CREATED : Status.ACCEPTED;
+    return Response.status(status).entity(new BatchSubmitted(ids.size(), ids)).build();
+  }
+
+  /** 200 with the job: a waiting job will not run; a running one is being stopped. */
+  @POST
+  @Path("{id}/cancel")
+  public JobView cancel(@PathParam("id") String id) {
+    UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
+    return switch (operations.cancel(jobId)) {
+      case CANCELLED -> JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
+      case NOT_FOUND -> throw notFound(id);
+      case ALREADY_FINISHED ->
+          throw conflict(
+              "Job already finished",
+              "Job " + id + " has finished; only waiting or running jobs can be cancelled.");
+    };
+  }
+
+  /** 200 with the job queued again, its attempts granted anew; 409 unless dead or cancelled. */
+  @POST
+  @Path("{id}/retry")
+  public JobView retry(@PathParam("id") String id) {
+    UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
+    boolean requeued = operations.retry(jobId).orElseThrow(() -> notFound(id));
+    if (!requeued) {
+      throw conflict(
+          "Job not retryable",
+          "Only dead or cancelled jobs can be retried; " + id + " is neither.");
+    }
+    return JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
   }
 
   @GET
@@ -107,7 +165,7 @@ public class JobsResource {
     return new SubmissionRules(handlers.knownTypes(), maxPayloadBytes, maxBatch);
   }
 
-  private static java.util.Optional<UUID> parseId(String id) {
+  static java.util.Optional<UUID> parseId(String id) {
     try {
       return java.util.Optional.of(UUID.fromString(id));
     } catch (IllegalArgumentException e) {
@@ -115,9 +173,13 @@ public class JobsResource {
     }
   }
 
-  private static ProblemException notFound(String id) {
+  static ProblemException notFound(String id) {
     return new ProblemException(
         Status.NOT_FOUND, "job-not-found", "Job not found", "No job has id " + id + ".");
+  }
+
+  private static ProblemException conflict(String title, String detail) {
+    return new ProblemException(Status.CONFLICT, "job-conflict", title, detail);
   }
 
   private static ProblemException invalid(String name, String value) {

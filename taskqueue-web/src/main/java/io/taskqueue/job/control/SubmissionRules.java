@@ -3,22 +3,30 @@ package io.taskqueue.job.control;
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
+import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.SubmitJobRequest;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks submissions before anything is stored: known type, priority, attempts, payload size and
- * batch size. A batch is refused whole when any job in it is invalid.
+ * Checks submissions before anything is stored: known type, priority, attempts, payload size, run
+ * time, retry policy, timeout and batch size. A batch is refused whole when any job in it is
+ * invalid.
  */
 public final class SubmissionRules {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
   public static final int MAX_ATTEMPTS_LIMIT = 100;
+  static final Duration MAX_DELAY = Duration.ofDays(365);
+  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+  static final Duration MAX_BACKOFF = Duration.ofDays(7);
 
   private final Set<String> knownTypes;
   private final int maxPayloadBytes;
@@ -91,7 +99,56 @@ public final class SubmissionRules {
           "Payload too large",
           where + "payload is " + bytes + " bytes; the limit is " + maxPayloadBytes + ".");
     }
-    return new NewJob(request.type(), payload, priority, maxAttempts);
+    return new NewJob(
+        request.type(),
+        payload,
+        priority,
+        maxAttempts,
+        runAt(request, where),
+        policy(request.backoff(), where),
+        timeout(request.timeoutMs(), where));
+  }
+
+  private static OffsetDateTime runAt(SubmitJobRequest request, String where) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    if (request.runAt() != null && request.delayMs() != null) {
+      throw invalid(where + "give runAt or delayMs, not both.");
+    }
+    if (request.delayMs() != null) {
+      if (request.delayMs() < 0 || request.delayMs() > MAX_DELAY.toMillis()) {
+        throw invalid(where + "delayMs must be between 0 and " + MAX_DELAY.toMillis() + ".");
+      }
+      return now.plus(Duration.ofMillis(request.delayMs()));
+    }
+    if (request.runAt() != null && request.runAt().isAfter(now.plus(MAX_DELAY))) {
+      throw invalid(where + "runAt must be within " + MAX_DELAY.toDays() + " days.");
+    }
+    return request.runAt();
+  }
+
+  private static RetryPolicy policy(RetryPolicy backoff, String where) {
+    if (backoff == null) {
+      return RetryPolicy.DEFAULTS;
+    }
+    long maxMs = MAX_BACKOFF.toMillis();
+    if ((backoff.initialMs() != null && (backoff.initialMs() < 0 || backoff.initialMs() > maxMs))
+        || (backoff.maxMs() != null && (backoff.maxMs() < 0 || backoff.maxMs() > maxMs))
+        || (backoff.multiplier() != null && (backoff.multiplier() < 1 || backoff.multiplier() > 10))
+        || (backoff.jitter() != null && (backoff.jitter() < 0 || backoff.jitter() >= 1))) {
+      throw invalid(
+          where
+              + "backoff needs 0 <= initialMs, maxMs <= "
+              + maxMs
+              + ", 1 <= multiplier <= 10 and 0 <= jitter < 1.");
+    }
+    return backoff;
+  }
+
+  private static Long timeout(Long timeoutMs, String where) {
+    if (timeoutMs != null && (timeoutMs < 1 || timeoutMs > MAX_TIMEOUT.toMillis())) {
+      throw invalid(where + "timeoutMs must be between 1 and " + MAX_TIMEOUT.toMillis() + ".");
+    }
+    return timeoutMs;
   }
 
   private static ProblemException invalid(String detail) {

@@ -1,0 +1,181 @@
+package io.taskqueue.job.boundary;
+
+import static io.taskqueue.job.entity.AllowedStatusChanges.isAllowed;
+
+import io.taskqueue.job.control.JobCancelled;
+import io.taskqueue.job.entity.AttemptOutcome;
+import io.taskqueue.job.entity.CancelOutcome;
+import io.taskqueue.job.entity.DeadFilter;
+import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.JobAttempt;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.JobsSubmitted;
+import io.taskqueue.queue.entity.QueuedJob;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What operators do to jobs: cancel one, run a dead or cancelled one again, and list, retry or
+ * delete dead jobs by filter. Redis hears of each change only after it commits.
+ */
+@Stateless
+public class JobOperations {
+
+  /** The most jobs one bulk retry moves; call again for more. */
+  public static final int MAX_BULK = 10_000;
+
+  @PersistenceContext(unitName = "taskqueue")
+  EntityManager em;
+
+  @Inject Event<JobsSubmitted> requeued;
+  @Inject Event<JobCancelled> cancelledWhileRunning;
+
+  /**
+   * Cancels a job: a waiting one never runs; a running one is told to stop, wherever it runs, and
+   * its outcome can no longer be recorded.
+   */
+  public CancelOutcome cancel(UUID id) {
+    Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (job == null) {
+      return CancelOutcome.NOT_FOUND;
+    }
+    if (!isAllowed(job.getStatus(), JobStatus.CANCELLED)) {
+      return CancelOutcome.ALREADY_FINISHED;
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    boolean wasRunning = job.getStatus() == JobStatus.RUNNING;
+    if (wasRunning) {
+      em.persist(new JobAttempt(job, now, AttemptOutcome.CANCELLED, "cancelled by a user"));
+    }
+    em.createQuery(
+            "UPDATE Job j SET j.status = :cancelled, j.finishedAt = :now"
+                + " WHERE j.id = :id AND j.status = :was")
+        .setParameter("cancelled", JobStatus.CANCELLED)
+        .setParameter("now", now)
+        .setParameter("id", id)
+        .setParameter("was", job.getStatus())
+        .executeUpdate();
+    if (wasRunning) {
+      cancelledWhileRunning.fire(new JobCancelled(id));
+    }
+    return CancelOutcome.CANCELLED;
+  }
+
+  /**
+   * Queues a dead or cancelled job again with its full budget of attempts ({@code attempt} keeps
+   * counting: it is the fencing token). Empty when there is no such job; false when it is neither
+   * dead nor cancelled.
+   */
+  public Optional<Boolean> retry(UUID id) {
+    Job job = em.find(Job.class, id);
+    if (job == null) {
+      return Optional.empty();
+    }
+    return Optional.of(requeue(List.of(id)) == 1);
+  }
+
+  public List<Job> listDead(DeadFilter filter) {
+    TypedQuery<Job> query =
+        em.createQuery(
+            "SELECT j FROM Job j WHERE j.status = :dead" + where(filter) + " ORDER BY j.id DESC",
+            Job.class);
+    bind(query, filter);
+    if (filter.before() != null) {
+      query.setParameter("before", filter.before());
+    }
+    return query.setMaxResults(filter.limit()).getResultList();
+  }
+
+  /** Queues again up to {@link #MAX_BULK} dead jobs that match; returns how many. */
+  public int retryDead(DeadFilter filter) {
+    TypedQuery<UUID> query =
+        em.createQuery("SELECT j.id FROM Job j WHERE j.status = :dead" + where(filter), UUID.class);
+    bind(query, filter);
+    List<UUID> ids = query.setMaxResults(MAX_BULK).getResultList();
+    return ids.isEmpty() ? 0 : requeue(ids);
+  }
+
+  /** Deletes the dead jobs that match, with their attempt history; returns how many. */
+  public int deleteDead(DeadFilter filter) {
+    var query = em.createQuery("DELETE FROM Job j WHERE j.status = :dead" + where(filter));
+    bind(query, filter);
+    return query.executeUpdate();
+  }
+
+  private int requeue(List<UUID> ids) {
+    int moved =
+        em.createQuery(
+                "UPDATE Job j SET j.status = :queued, j.maxAttempts = j.attempt + j.attemptBudget,"
+                    + " j.finishedAt = NULL, j.scheduledAt = NULL"
+                    + " WHERE j.id IN :ids AND j.status IN :from")
+            .setParameter("queued", JobStatus.QUEUED)
+            .setParameter("ids", ids)
+            .setParameter("from", EnumSet.of(JobStatus.DEAD, JobStatus.CANCELLED))
+            .executeUpdate();
+    if (moved > 0) {
+      List<QueuedJob> queued =
+          em.createQuery(
+                  "SELECT NEW io.taskqueue.queue.entity.QueuedJob(j.id, j.priority)"
+                      + " FROM Job j WHERE j.id IN :ids AND j.status = :queued",
+                  QueuedJob.class)
+              .setParameter("ids", ids)
+              .setParameter("queued", JobStatus.QUEUED)
+              .getResultList();
+      requeued.fire(new JobsSubmitted(queued));
+    }
+    return moved;
+  }
+
+  private static String where(DeadFilter f) {
+    StringBuilder where = new StringBuilder();
+    if (f.type() != null) {
+      where.append(" AND j.type = :type");
+    }
+    if (f.errorContains() != null) {
+      where.append(" AND LOWER(j.lastError) LIKE :error");
+    }
+    if (f.diedAfter() != null) {
+      where.append(" AND j.finishedAt >= :after");
+    }
+    if (f.diedBefore() != null) {
+      where.append(" AND j.finishedAt < :until");
+    }
+    if (f.before() != null) {
+      where.append(" AND j.id < :before");
+    }
+    return where.toString();
+  }
+
+  private static void bind(jakarta.persistence.Query query, DeadFilter f) {
+    query.setParameter("dead", JobStatus.DEAD);
+    if (f.type() != null) {
+      query.setParameter("type", f.type());
+    }
+    if (f.errorContains() != null) {
+      String escaped =
+          f.errorContains()
+              .toLowerCase()
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
+      query.setParameter("error", "%" + escaped + "%");
+    }
+    if (f.diedAfter() != null) {
+      query.setParameter("after", f.diedAfter());
+    }
+    if (f.diedBefore() != null) {
+      query.setParameter("until", f.diedBefore());
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package io.taskqueue.job.boundary;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.support.Api;
+import io.taskqueue.support.Api.Reply;
+import io.taskqueue.support.Deployments;
+import io.taskqueue.support.PayaraServices;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Delays, cancellation, timeouts, retry policies, idempotency keys and the dead-letter queue,
+ * through the API of the deployed WAR.
+ */
+@ExtendWith({PayaraServices.class, ArquillianExtension.class})
+class JobControlApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.taskqueueWar();
+  }
+
+  @ArquillianResource URL deployment;
+  private Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(deployment);
+  }
+
+  @Test
+  void aDelayedJobIsScheduledUntilItsTimeThenRuns() {
+    JsonObject job = created(api.post("api/jobs", "{\"type\":\"noop\",\"delayMs\":1500}"));
+    assertEquals("scheduled", job.getString("status"));
+    OffsetDateTime runAt = OffsetDateTime.parse(job.getString("scheduledAt"));
+
+    await().atMost(15, SECONDS).until(() -> status(job).equals("completed"));
+    OffsetDateTime started = OffsetDateTime.parse(get(job).getString("startedAt"));
+    assertTrue(!started.isBefore(runAt.minusSeconds(1)), started + " not before " + runAt);
+  }
+
+  @Test
+  void aCancelledWaitingJobNeverRuns() {
+    JsonObject job = created(api.post("api/jobs", "{\"type\":\"noop\",\"delayMs\":500}"));
+
+    Reply cancelled = api.post("api/jobs/" + job.getString("id") + "/cancel", "");
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals("cancelled", cancelled.json().getString("status"));
+    await().atMost(15, SECONDS).until(() -> !inRedis(job));
+    assertEquals("cancelled", status(job));
+    assertEquals(0, get(job).getInt("attempt"), "never started");
+  }
+
+  @Test
+  void aCancelledRunningJobIsStoppedAndReleasesItsWorker() {
+    JsonObject job =
+        created(api.post("api/jobs", "{\"type\":\"sleep\",\"payload\":{\"ms\":60000}}"));
+    await().atMost(10, SECONDS).until(() -> status(job).equals("running"));
+
+    assertEquals(200, api.post("api/jobs/" + job.getString("id") + "/cancel", "").status());
+
+    await().atMost(10, SECONDS).until(() -> !inRedis(job));
+    assertEquals("cancelled", status(job));
+    assertEquals(409, api.post("api/jobs/" + job.getString("id") + "/cancel", "").status());
+    assertEquals(404, api.post("api/jobs/" + UUID.randomUUID() + "/cancel", "").status());
+  }
+
+  @Test
+  void anAttemptThatOverrunsItsTimeoutIsInterruptedAndFails() {
+    JsonObject job =
+        created(
+            api.post(
+                "api/jobs",
+                "{\"type\":\"sleep\",\"payload\":{\"ms\":60000},\"timeoutMs\":300,\"maxAttempts\":1}"));
+
+    await().atMost(15, SECONDS).until(() -> status(job).equals("dead"));
+    assertTrue(
+        get(job).getString("lastError").startsWith("timed out after 300 ms"),
+        get(job).getString("lastError"));
+  }
+
+  @Test
+  void aJobsOwnBackoffSetsWhenItsNextAttemptIsDue() {
+    JsonObject job =
+        created(
+            api.post(
+                "api/jobs",
+                "{\"type\":\"fail\",\"maxAttempts\":2,\"backoff\":{\"initialMs\":60000,\"jitter\":0}}"));
+
+    await().atMost(10, SECONDS).until(() -> status(job).equals("retrying"));
+    JsonObject retrying = get(job);
+    Duration wait =
+        Duration.between(
+            OffsetDateTime.now(), OffsetDateTime.parse(retrying.getString("scheduledAt")));
+    assertTrue(wait.toSeconds() > 50 && wait.toSeconds() <= 60, "next attempt due in " + wait);
+  }
+
+  @Test
+  void aNonRetryableFailureGoesStraightToDead() {
+    JsonObject job =
+        created(
+            api.post(
+                "api/jobs",
+                "{\"type\":\"fail\",\"payload\":{\"permanent\":true},\"maxAttempts\":4}"));
+
+    await().atMost(10, SECONDS).until(() -> status(job).equals("dead"));
+    assertEquals(1, get(job).getInt("attempt"));
+  }
+
+  @Test
+  void concurrentSubmitsWithOneIdempotencyKeyCreateOneJob() {
+    String key = "order-" + UUID.randomUUID();
+    List<CompletableFuture<Reply>> racing =
+        List.of(1, 2, 3, 4).stream()
+            .map(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            api.postWithHeader(
+                                "api/jobs", "{\"type\":\"noop\"}", "Idempotency-Key", key)))
+            .toList();
+    List<Reply> replies = racing.stream().map(CompletableFuture::join).toList();
+
+    Set<String> ids =
+        replies.stream().map(r -> r.json().getString("id")).collect(Collectors.toSet());
+    assertEquals(1, ids.size(), "one job for one key: " + replies);
+    assertEquals(1, replies.stream().filter(r -> r.status() == 201).count());
+    assertEquals(3, replies.stream().filter(r -> r.status() == 200).count());
+    Reply other =
+        api.postWithHeader("api/jobs", "{\"type\":\"noop\"}", "Idempotency-Key", key + "-other");
+    assertEquals(201, other.status());
+    assertEquals(
+        400,
+        api.postWithHeader("api/jobs", "{\"type\":\"noop\"}", "Idempotency-Key", "x".repeat(201))
+            .status());
+  }
+
+  @Test
+  void deadJobsAreListedRetriedAndDeletedByFilter() {
+    String marker = "marker-" + UUID.randomUUID();
+    List<String> ids =
+        List.of(1, 2, 3).stream()
+            .map(
+                i ->
+                    created(
+                            api.post(
+                                "api/jobs",
+                                "{\"type\":\"fail\",\"maxAttempts\":1,\"payload\":{\"message\":\""
+                                    + marker
+                                    + "\"}}"))
+                        .getString("id"))
+            .toList();
+    await()
+        .atMost(15, SECONDS)
+        .until(() -> api.get("api/dead?error=" + marker).json().getJsonArray("items").size() == 3);
+
+    Reply retried = api.post("api/dead/retry?type=fail&error=" + marker.toUpperCase(), "");
+    assertEquals(3, retried.json().getInt("retried"), retried.body());
+    await()
+        .atMost(15, SECONDS)
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        id -> {
+                          JsonObject j = api.get("api/jobs/" + id).json();
+                          return j.getString("status").equals("dead") && j.getInt("attempt") == 2;
+                        }));
+
+    Reply deleted = api.delete("api/dead?error=" + marker);
+    assertEquals(3, deleted.json().getInt("deleted"), deleted.body());
+    ids.forEach(id -> assertEquals(404, api.get("api/jobs/" + id).status()));
+    assertEquals(400, api.get("api/dead?after=yesterday").status());
+  }
+
+  @Test
+  void oneDeadJobRunsAgainWithItsAttemptsGrantedAnew() {
+    JsonObject job =
+        created(
+            api.post(
+                "api/jobs", "{\"type\":\"fail\",\"maxAttempts\":1,\"payload\":{\"times\":1}}"));
+    await().atMost(10, SECONDS).until(() -> status(job).equals("dead"));
+
+    Reply retried = api.post("api/jobs/" + job.getString("id") + "/retry", "");
+    assertEquals(200, retried.status(), retried.body());
+    await().atMost(10, SECONDS).until(() -> status(job).equals("completed"));
+    assertEquals(2, get(job).getInt("attempt"));
+    assertEquals(
+        409,
+        api.post("api/jobs/" + job.getString("id") + "/retry", "").status(),
+        "completed is final");
+  }
+
+  /** Whether Redis still holds the job anywhere: listed, delayed or leased. */
+  private static boolean inRedis(JsonObject job) {
+    String id = job.getString("id");
+    RedisKeys keys = new RedisKeys("taskqueue");
+    try (RedisClient redis = RedisClient.create(TestServices.endpoints().redisUrl())) {
+      return redis.sismember(keys.queued(), id)
+          || redis.hexists(keys.lease(), id)
+          || keys.delayedSets().stream().anyMatch(set -> redis.zscore(set, id) != null);
+    }
+  }
+
+  private JsonObject created(Reply reply) {
+    assertEquals(201, reply.status(), reply.body());
+    return reply.json();
+  }
+
+  private JsonObject get(JsonObject job) {
+    return api.get("api/jobs/" + job.getString("id")).json();
+  }
+
+  private String status(JsonObject job) {
+    return get(job).getString("status");
+  }
+}
