@@ -134,4 +134,23 @@ final class FaultCluster {
       }
     }
   }
+
+  /** Waits until {@code jobs} jobs are completed. */
+  void awaitCompleted(long jobs, Duration atMost) {
+    org.awaitility.Awaitility.await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == jobs);
+  }
+
+  /** What the attempt history says of a finished run. */
+  record Outcome(long completions, long duplicates, long lostAttempts, long unfinished) {}
+
+  Outcome outcome() throws SQLException {
+    return new Outcome(
+        count("SELECT count(*) FROM job_attempts WHERE outcome = 'COMPLETED'"),
+        doubleCompletions(),
+        count("SELECT count(*) FROM job_attempts WHERE outcome = 'LOST'"),
+        count("SELECT count(*) FROM jobs WHERE status <> 'COMPLETED'"));
+  }
 }

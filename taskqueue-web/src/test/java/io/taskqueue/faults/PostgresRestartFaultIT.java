@@ -54,27 +54,16 @@ class PostgresRestartFaultIT {
       postgres = EmbeddedPostgresServer.start(data, port, true);
       long restartedAt = System.nanoTime();
 
-      await()
-          .atMost(300, SECONDS)
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == JOBS);
+      cluster.awaitCompleted(JOBS, Duration.ofSeconds(300));
       long drainMillis = (System.nanoTime() - restartedAt) / 1_000_000;
-      long doubles = cluster.doubleCompletions();
-      long completions =
-          cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'COMPLETED'");
+      FaultCluster.Outcome outcome = cluster.outcome();
       System.out.printf(
-          "FAULT postgres-restart: jobs=%d outage-s=%d completions=%d duplicates=%d"
-              + " lost-attempts=%d all-done-ms-after-restart=%d%n",
-          JOBS,
-          OUTAGE.toSeconds(),
-          completions,
-          doubles,
-          cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'LOST'"),
-          drainMillis);
+          "FAULT postgres-restart: jobs=%d outage-s=%d %s all-done-ms-after-restart=%d%n",
+          JOBS, OUTAGE.toSeconds(), outcome, drainMillis);
 
-      assertEquals(0, doubles, "no job completed twice");
-      assertEquals(JOBS, completions, "one completion per job");
+      assertEquals(0, outcome.duplicates(), "no job completed twice");
+      assertEquals(JOBS, outcome.completions(), "one completion per job");
+      assertEquals(0, outcome.unfinished());
     } finally {
       node.close();
       postgres.close();

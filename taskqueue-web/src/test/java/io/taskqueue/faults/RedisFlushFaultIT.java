@@ -43,29 +43,16 @@ class RedisFlushFaultIT {
       redis.flushAll();
       long flushedAt = System.nanoTime();
 
-      await()
-          .atMost(300, SECONDS)
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () -> cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == JOBS);
+      cluster.awaitCompleted(JOBS, Duration.ofSeconds(300));
       long drainMillis = (System.nanoTime() - flushedAt) / 1_000_000;
-      long doubles = cluster.doubleCompletions();
-      long completions =
-          cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'COMPLETED'");
-      long lost = cluster.count("SELECT count(*) FROM job_attempts WHERE outcome = 'LOST'");
+      FaultCluster.Outcome outcome = cluster.outcome();
       System.out.printf(
-          "FAULT redis-flush: jobs=%d completed-before-flush=%d completions=%d duplicates=%d"
-              + " lost-attempts=%d unfinished=%d all-done-ms-after-flush=%d%n",
-          JOBS,
-          completedBefore,
-          completions,
-          doubles,
-          lost,
-          JOBS - cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'"),
-          drainMillis);
+          "FAULT redis-flush: jobs=%d completed-before-flush=%d %s all-done-ms-after-flush=%d%n",
+          JOBS, completedBefore, outcome, drainMillis);
 
-      assertEquals(0, doubles, "no job completed twice");
-      assertEquals(JOBS, completions, "one completion per job");
+      assertEquals(0, outcome.duplicates(), "no job completed twice");
+      assertEquals(JOBS, outcome.completions(), "one completion per job");
+      assertEquals(0, outcome.unfinished());
     } finally {
       node.close();
     }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.queue.control.RedisKeys;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,41 +62,26 @@ class WorkerCrashFaultIT {
         recoveryMillis.add((System.nanoTime() - killedAt) / 1_000_000);
       }
       worker = cluster.start("worker-node", with(Map.of("TASKQUEUE_WORKERS", "4")));
-      try (Connection db = cluster.database()) {
-        await()
-            .atMost(300, SECONDS)
-            .pollInterval(java.time.Duration.ofSeconds(1))
-            .until(() -> count(db, "SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == JOBS);
+      cluster.awaitCompleted(JOBS, Duration.ofSeconds(300));
+      FaultCluster.Outcome outcome = cluster.outcome();
+      Collections.sort(recoveryMillis);
+      System.out.printf(
+          "FAULT worker-kill: jobs=%d kills=%d leases-held-at-kill=%d %s"
+              + " recovery-ms(median/max)=%d/%d%n",
+          JOBS,
+          KILLS,
+          heldAtKills,
+          outcome,
+          recoveryMillis.get(recoveryMillis.size() / 2),
+          recoveryMillis.get(recoveryMillis.size() - 1));
 
-        long doubles =
-            count(
-                db,
-                "SELECT count(*) FROM (SELECT job_id FROM job_attempts"
-                    + " WHERE outcome = 'COMPLETED' GROUP BY job_id HAVING count(*) > 1) d");
-        long completions =
-            count(db, "SELECT count(*) FROM job_attempts WHERE outcome = 'COMPLETED'");
-        long lost = count(db, "SELECT count(*) FROM job_attempts WHERE outcome = 'LOST'");
-        long unfinished = count(db, "SELECT count(*) FROM jobs WHERE status <> 'COMPLETED'");
-        Collections.sort(recoveryMillis);
-        System.out.printf(
-            "FAULT worker-kill: jobs=%d kills=%d leases-held-at-kill=%d lost-attempts=%d"
-                + " completions=%d duplicates=%d unfinished=%d recovery-ms(median/max)=%d/%d%n",
-            JOBS,
-            KILLS,
-            heldAtKills,
-            lost,
-            completions,
-            doubles,
-            unfinished,
-            recoveryMillis.get(recoveryMillis.size() / 2),
-            recoveryMillis.get(recoveryMillis.size() - 1));
-
-        assertEquals(0, doubles, "no job completed twice");
-        assertEquals(JOBS, completions, "one completion per job");
-        assertEquals(0, unfinished, "none lost, none stuck running");
-        assertTrue(lost >= KILLS, "each kill interrupted at least one running attempt: " + lost);
-        assertEquals(0, redis.zcard(keys.inflight()), "no lease left behind");
-      }
+      assertEquals(0, outcome.duplicates(), "no job completed twice");
+      assertEquals(JOBS, outcome.completions(), "one completion per job");
+      assertEquals(0, outcome.unfinished(), "none lost, none stuck running");
+      assertTrue(
+          outcome.lostAttempts() >= KILLS,
+          "each kill interrupted at least one running attempt: " + outcome.lostAttempts());
+      assertEquals(0, redis.zcard(keys.inflight()), "no lease left behind");
     } finally {
       if (worker != null) {
         worker.close();
@@ -117,12 +101,5 @@ class WorkerCrashFaultIT {
         .filter(e -> e.getValue().contains("|" + node))
         .map(Map.Entry::getKey)
         .collect(Collectors.toSet());
-  }
-
-  private static long count(Connection db, String sql) throws Exception {
-    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

@@ -96,17 +96,6 @@ public class Job {
     // for JPA
   }
 
-  /** A new job, queued, with no attempt made yet. */
-  public Job(
-      UUID id,
-      String type,
-      String payload,
-      Priority priority,
-      int maxAttempts,
-      OffsetDateTime createdAt) {
-    this(id, type, payload, priority, maxAttempts, createdAt, null, RetryPolicy.DEFAULTS, null);
-  }
-
   /**
    * A new job with no attempt made yet: scheduled when {@code runAt} is after {@code createdAt},
    * queued otherwise. Null policy parts and timeout take the configured defaults.

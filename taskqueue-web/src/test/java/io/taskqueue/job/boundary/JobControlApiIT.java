@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.queue.control.RedisKeys;
-import io.taskqueue.support.Api;
 import io.taskqueue.support.Api.Reply;
-import io.taskqueue.support.Deployments;
-import io.taskqueue.support.PayaraServices;
+import io.taskqueue.support.DeployedWar;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,34 +17,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 
 /**
  * Delays, cancellation, timeouts, retry policies, idempotency keys and the dead-letter queue,
  * through the API of the deployed WAR.
  */
-@ExtendWith({PayaraServices.class, ArquillianExtension.class})
-class JobControlApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.taskqueueWar();
-  }
-
-  @ArquillianResource URL deployment;
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(deployment);
-  }
+class JobControlApiIT extends DeployedWar {
 
   @Test
   void aDelayedJobIsScheduledUntilItsTimeThenRuns() {

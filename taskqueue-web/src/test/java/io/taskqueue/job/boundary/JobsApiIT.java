@@ -7,40 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taskqueue.support.Api;
 import io.taskqueue.support.Api.Reply;
-import io.taskqueue.support.Deployments;
-import io.taskqueue.support.PayaraServices;
+import io.taskqueue.support.DeployedWar;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The jobs API of the deployed WAR on Payara Micro, with real PostgreSQL and Redis behind it. */
-@ExtendWith({PayaraServices.class, ArquillianExtension.class})
-class JobsApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.taskqueueWar();
-  }
-
-  @ArquillianResource URL deployment;
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(deployment);
-  }
+class JobsApiIT extends DeployedWar {
 
   @Test
   void aNoopJobIsStoredQueuedRunAndCompleted() {
