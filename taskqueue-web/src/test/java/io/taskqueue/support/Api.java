@@ -40,6 +40,11 @@ public final class Api {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }
 
+  /** A GET of a path at the server's root, outside the application, such as {@code /health}. */
+  public Reply getFromRoot(String absolutePath) {
+    return send(HttpRequest.newBuilder(base.resolve(absolutePath)).GET());
+  }
+
   public Reply post(String path, String body) {
     return post(path, "application/json", body);
   }

@@ -48,10 +48,19 @@ public class DatabaseSetup {
   @Resource(lookup = DATASOURCE)
   DataSource dataSource;
 
+  private volatile boolean migrated;
+
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     int applied = SchemaMigrations.migrate(dataSource);
+    migrated = true;
     LOG.info(() -> "Schema up to date (" + applied + " migration(s) applied)");
+  }
+
+  /** Whether this node brought the schema up to date at startup. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public boolean isMigrated() {
+    return migrated;
   }
 }

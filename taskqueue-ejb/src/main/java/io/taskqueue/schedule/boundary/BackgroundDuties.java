@@ -75,6 +75,15 @@ public class BackgroundDuties {
     scheduled.add(scheduler.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS));
   }
 
+  /** Scheduled tasks still scheduled (a task that threw would be done: none may). */
+  public long liveTasks() {
+    return scheduled.stream().filter(task -> !task.isDone()).count();
+  }
+
+  public int taskCount() {
+    return scheduled.size();
+  }
+
   @PreDestroy
   void stop() {
     scheduled.forEach(f -> f.cancel(false));

@@ -96,6 +96,11 @@ public class WorkerPool {
     return loops.size();
   }
 
+  /** Worker loops still running: fewer than {@link #size()} while running means one died. */
+  public long liveLoops() {
+    return loops.stream().filter(loop -> !loop.isDone()).count();
+  }
+
   @PreDestroy
   void destroy() {
     stopGracefully();

@@ -132,6 +132,39 @@ class JobsApiIT extends DeployedWar {
   }
 
   @Test
+  void livenessReadinessAndStartupProbesAreUpWithTheirData() {
+    for (String probe : List.of("/health/live", "/health/ready", "/health/started")) {
+      Reply reply = api.getFromRoot(probe);
+      assertEquals(200, reply.status(), probe + " " + reply.body());
+      assertEquals("UP", reply.json().getString("status"), reply.body());
+    }
+    JsonObject ready =
+        api
+            .getFromRoot("/health/ready")
+            .json()
+            .getJsonArray("checks")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(c -> c.getString("name").equals("taskqueue-backing-services"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("UP", ready.getJsonObject("data").getString("postgres"));
+    assertEquals("UP", ready.getJsonObject("data").getString("redis"));
+    JsonObject live =
+        api
+            .getFromRoot("/health/live")
+            .json()
+            .getJsonArray("checks")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(c -> c.getString("name").equals("taskqueue-engine"))
+            .findFirst()
+            .orElseThrow();
+    // Payara writes health data values as JSON strings.
+    assertEquals("4", live.getJsonObject("data").get("workerLoops").toString().replace("\"", ""));
+  }
+
+  @Test
   void queuesShowDepthPerPriorityAndCountsPerStatus() {
     JsonObject queues = api.get("api/queues").json();
 

@@ -1,0 +1,36 @@
+package io.taskqueue.health.boundary;
+
+import io.taskqueue.schedule.boundary.BackgroundDuties;
+import io.taskqueue.worker.boundary.WorkerPool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Live while every worker loop and every background task (promotion, heartbeat, recovery,
+ * reconciliation, cancel watch) still runs. It does not look at PostgreSQL or Redis: an outage of
+ * theirs is a readiness matter, and restarting this node would not cure it.
+ */
+@Liveness
+@ApplicationScoped
+public class EngineLiveness implements HealthCheck {
+
+  @Inject WorkerPool workers;
+  @Inject BackgroundDuties duties;
+
+  @Override
+  public HealthCheckResponse call() {
+    long loops = workers.liveLoops();
+    long tasks = duties.liveTasks();
+    boolean up = loops == workers.size() && tasks == duties.taskCount();
+    return HealthCheckResponse.named("taskqueue-engine")
+        .status(up)
+        .withData("workerLoops", loops)
+        .withData("workerLoopsExpected", workers.size())
+        .withData("backgroundTasks", tasks)
+        .withData("backgroundTasksExpected", duties.taskCount())
+        .build();
+  }
+}
