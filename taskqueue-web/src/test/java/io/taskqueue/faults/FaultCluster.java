@@ -85,6 +85,13 @@ final class FaultCluster {
     return node;
   }
 
+  /** {@code settings} plus {@code TASKQUEUE_WORKERS}. */
+  static Map<String, String> withWorkers(Map<String, String> settings, String workers) {
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("TASKQUEUE_WORKERS", workers);
+    return all;
+  }
+
   RedisKeys keys() {
     return new RedisKeys(name);
   }

@@ -27,9 +27,10 @@ class GracefulShutdownFaultIT {
     Map<String, String> longLeases =
         Map.of("TASKQUEUE_LEASE_MS", "120000", "TASKQUEUE_SHUTDOWN_GRACE_MS", "1000");
     try (RedisClient redis = RedisClient.create(cluster.redisUrl())) {
-      PayaraMicroProcess api = cluster.start("api-node", with(longLeases, "0"));
+      PayaraMicroProcess api = cluster.start("api-node", FaultCluster.withWorkers(longLeases, "0"));
       nodes.add(api);
-      PayaraMicroProcess stopping = cluster.start("stopping-node", with(longLeases, "2"));
+      PayaraMicroProcess stopping =
+          cluster.start("stopping-node", FaultCluster.withWorkers(longLeases, "2"));
       FaultCluster.submit(api.httpPort(), "{\"type\":\"sleep\",\"payload\":{\"ms\":20000}}", 2);
       await()
           .atMost(60, SECONDS)
@@ -45,7 +46,9 @@ class GracefulShutdownFaultIT {
       assertEquals(0, redis.zcard(cluster.keys().inflight()), "no lease left to expire");
       assertEquals(2, redis.llen(cluster.keys().queue(io.taskqueue.job.entity.Priority.MEDIUM)));
 
-      nodes.add(cluster.start("next-node", with(Map.of("TASKQUEUE_LEASE_MS", "120000"), "2")));
+      nodes.add(
+          cluster.start(
+              "next-node", FaultCluster.withWorkers(Map.of("TASKQUEUE_LEASE_MS", "120000"), "2")));
       await()
           .atMost(120, SECONDS)
           .until(() -> cluster.count("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'") == 2);
@@ -60,11 +63,5 @@ class GracefulShutdownFaultIT {
         node.kill();
       }
     }
-  }
-
-  private static Map<String, String> with(Map<String, String> base, String workers) {
-    Map<String, String> settings = new java.util.HashMap<>(base);
-    settings.put("TASKQUEUE_WORKERS", workers);
-    return settings;
   }
 }

@@ -24,6 +24,8 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.put("taskqueue.retry.base-ms", "50");
     properties.put("taskqueue.promote-interval-ms", "100");
     properties.put("taskqueue.workers", "4");
+    // Small enough that a client that never reads overflows it within a few thousand events.
+    properties.put("taskqueue.ws.max-pending", "4000");
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "taskqueue integration-test services");

@@ -2,6 +2,9 @@ package io.taskqueue.job.boundary;
 
 import static io.taskqueue.job.entity.AllowedStatusChanges.isAllowed;
 
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.control.JobCancelled;
 import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.CancelOutcome;
@@ -40,6 +43,7 @@ public class JobOperations {
 
   @Inject Event<JobsSubmitted> requeued;
   @Inject Event<JobCancelled> cancelledWhileRunning;
+  @Inject Event<JobEvents> events;
 
   /**
    * Cancels a job: a waiting one never runs; a running one is told to stop, wherever it runs, and
@@ -69,6 +73,10 @@ public class JobOperations {
     if (wasRunning) {
       cancelledWhileRunning.fire(new JobCancelled(id));
     }
+    events.fire(
+        JobEvents.of(
+            JobEvent.of(EventType.JOB_CANCELLED, job, job.getWorkerId())
+                .as(EventType.JOB_CANCELLED, JobStatus.CANCELLED)));
     return CancelOutcome.CANCELLED;
   }
 
@@ -124,15 +132,24 @@ public class JobOperations {
             .setParameter("from", EnumSet.of(JobStatus.DEAD, JobStatus.CANCELLED))
             .executeUpdate();
     if (moved > 0) {
-      List<QueuedJob> queued =
-          em.createQuery(
-                  "SELECT NEW io.taskqueue.queue.entity.QueuedJob(j.id, j.priority)"
-                      + " FROM Job j WHERE j.id IN :ids AND j.status = :queued",
-                  QueuedJob.class)
+      List<Job> queued =
+          em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids AND j.status = :queued", Job.class)
               .setParameter("ids", ids)
               .setParameter("queued", JobStatus.QUEUED)
               .getResultList();
-      requeued.fire(new JobsSubmitted(queued));
+      // Bulk updates bypass the persistence context: earlier loaded rows may show the old status.
+      List<JobEvent> retrying =
+          queued.stream()
+              .map(
+                  job ->
+                      JobEvent.of(EventType.JOB_RETRYING, job, null)
+                          .as(EventType.JOB_RETRYING, JobStatus.QUEUED))
+              .toList();
+      events.fire(new JobEvents(retrying, true));
+      requeued.fire(
+          new JobsSubmitted(
+              queued.stream().map(j -> new QueuedJob(j.getId(), j.getPriority())).toList(),
+              retrying));
     }
     return moved;
   }

@@ -1,5 +1,8 @@
 package io.taskqueue.job.boundary;
 
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobFilter;
@@ -18,9 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,7 @@ public class JobService {
   EntityManager em;
 
   @Inject Event<JobsSubmitted> submitted;
+  @Inject Event<JobEvents> events;
 
   /** Stores the jobs, all or none, and returns them in submission order. */
   public Submitted submit(List<NewJob> newJobs) {
@@ -44,9 +46,7 @@ public class JobService {
       jobs.add(newJob(JobIds.next(), n));
     }
     em.flush();
-    JobsSubmitted event = new JobsSubmitted(jobs.stream().map(JobService::queued).toList());
-    submitted.fire(event);
-    return new Submitted(jobs, true, event.dispatched());
+    return new Submitted(jobs, true, announce(jobs));
   }
 
   /**
@@ -64,9 +64,27 @@ public class JobService {
     }
     Job job = newJob(id, newJob);
     em.flush();
-    JobsSubmitted event = new JobsSubmitted(List.of(queued(job)));
+    return new Submitted(List.of(job), true, announce(List.of(job)));
+  }
+
+  /** Hands stored jobs to the after-commit steps: their events, then Redis. */
+  private AtomicBoolean announce(List<Job> jobs) {
+    List<JobEvent> created =
+        jobs.stream()
+            .map(
+                job ->
+                    JobEvent.of(
+                        job.getStatus() == JobStatus.SCHEDULED
+                            ? EventType.JOB_SCHEDULED
+                            : EventType.JOB_CREATED,
+                        job,
+                        null))
+            .toList();
+    events.fire(new JobEvents(created, true));
+    JobsSubmitted event =
+        new JobsSubmitted(jobs.stream().map(JobService::queued).toList(), created);
     submitted.fire(event);
-    return new Submitted(List.of(job), true, event.dispatched());
+    return event.dispatched();
   }
 
   /** Takes the key for {@code id}; the earlier job when the key is live. */
@@ -158,16 +176,5 @@ public class JobService {
       query.setParameter("before", filter.before());
     }
     return query.setMaxResults(filter.limit()).getResultList();
-  }
-
-  public Map<JobStatus, Long> countByStatus() {
-    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    for (JobStatus s : JobStatus.values()) {
-      counts.put(s, 0L);
-    }
-    for (Object[] row : em.createNamedQuery(Job.COUNT_BY_STATUS, Object[].class).getResultList()) {
-      counts.put((JobStatus) row[0], (Long) row[1]);
-    }
-    return counts;
   }
 }

@@ -2,14 +2,20 @@ package io.taskqueue.job.control;
 
 import static io.taskqueue.job.entity.AllowedStatusChanges.into;
 
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -29,6 +35,8 @@ public class JobLifecycle {
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
+
+  @Inject Event<JobEvents> events;
 
   /**
    * Starts the next attempt of a queued or retrying job; empty when the job may not start (it was
@@ -51,6 +59,8 @@ public class JobLifecycle {
       return Optional.empty();
     }
     Job job = em.find(Job.class, jobId);
+    events.fire(
+        JobEvents.of(JobEvent.of(EventType.JOB_STARTED, job, workerId).withWait(waited(job))));
     return Optional.of(
         new StartedAttempt(
             job.getId(),
@@ -129,6 +139,17 @@ public class JobLifecycle {
     Job job = em.find(Job.class, jobId);
     if (buried + requeued == 1) {
       em.persist(new JobAttempt(job, now(), AttemptOutcome.LOST, reason));
+      JobEvent released = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
+      if (mayBury) {
+        JobEvent failed = released.withError(reason).as(EventType.JOB_FAILED, job.getStatus());
+        events.fire(
+            JobEvents.of(
+                failed,
+                failed.as(
+                    buried == 1 ? EventType.JOB_DEAD : EventType.JOB_RETRYING, job.getStatus())));
+      } else {
+        events.fire(JobEvents.of(released.withError(reason)));
+      }
     }
     return Optional.ofNullable(job).map(Job::getStatus);
   }
@@ -158,7 +179,9 @@ public class JobLifecycle {
     if (updated == 1) {
       AttemptOutcome outcome =
           target == JobStatus.COMPLETED ? AttemptOutcome.COMPLETED : AttemptOutcome.FAILED;
-      em.persist(new JobAttempt(em.find(Job.class, jobId), now(), outcome, error));
+      Job job = em.find(Job.class, jobId);
+      em.persist(new JobAttempt(job, now(), outcome, error));
+      events.fire(JobEvents.of(outcomeEvents(job, target, error)));
     } else {
       LOG.warning(
           () ->
@@ -171,6 +194,30 @@ public class JobLifecycle {
                   + " (the attempt is no longer current)");
     }
     return updated == 1;
+  }
+
+  /**
+   * {@code job.completed}; or {@code job.failed} followed by {@code job.retrying}/{@code job.dead}.
+   */
+  private static JobEvent[] outcomeEvents(Job job, JobStatus target, String error) {
+    Long ran =
+        job.getStartedAt() == null ? null : Duration.between(job.getStartedAt(), now()).toMillis();
+    JobEvent event = JobEvent.of(EventType.JOB_COMPLETED, job, job.getWorkerId()).withDuration(ran);
+    if (target == JobStatus.COMPLETED) {
+      return new JobEvent[] {event};
+    }
+    JobEvent failed = event.withError(error).as(EventType.JOB_FAILED, target);
+    EventType then = target == JobStatus.DEAD ? EventType.JOB_DEAD : EventType.JOB_RETRYING;
+    return new JobEvent[] {failed, failed.as(then, target)};
+  }
+
+  /** Submission (or the run time of a scheduled job) to first start; null for later attempts. */
+  private static Long waited(Job job) {
+    if (job.getAttempt() != 1) {
+      return null;
+    }
+    OffsetDateTime due = job.getScheduledAt() != null ? job.getScheduledAt() : job.getCreatedAt();
+    return Math.max(0, Duration.between(due, job.getStartedAt()).toMillis());
   }
 
   private static OffsetDateTime now() {

@@ -39,8 +39,8 @@ public class RedisConnection {
   @Singleton
   RedisClient redisClient() {
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(workers + 16);
-    pool.setMaxIdle(workers + 16);
+    pool.setMaxTotal(workers + 20);
+    pool.setMaxIdle(workers + 20);
     pool.setMaxWait(Duration.ofSeconds(5));
     pool.setTestWhileIdle(true);
     URI uri = URI.create(url);
@@ -66,7 +66,13 @@ public class RedisConnection {
 
   @Produces
   @Singleton
-  DispatchQueue dispatchQueue(RedisClient client) {
-    return new DispatchQueue(client, new RedisKeys(prefix));
+  RedisKeys redisKeys() {
+    return new RedisKeys(prefix);
+  }
+
+  @Produces
+  @Singleton
+  DispatchQueue dispatchQueue(RedisClient client, RedisKeys keys) {
+    return new DispatchQueue(client, keys);
   }
 }

@@ -61,4 +61,19 @@ public final class RedisKeys {
   public String wake() {
     return tag + "wake";
   }
+
+  /** The Pub/Sub channel every node publishes its events on. */
+  public String events() {
+    return tag + "events";
+  }
+
+  /** A node's heartbeat: its threads and counters as JSON, expiring with the node. */
+  public String node(String nodeId) {
+    return tag + "node:" + nodeId;
+  }
+
+  /** Sorted set of node ids scored by heartbeat expiry (ms): finds nodes that died. */
+  public String nodes() {
+    return tag + "nodes";
+  }
 }

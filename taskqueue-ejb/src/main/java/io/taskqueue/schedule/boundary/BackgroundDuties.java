@@ -1,14 +1,24 @@
 package io.taskqueue.schedule.boundary;
 
+import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
+import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
 import io.taskqueue.schedule.control.RecoverExpiredLeases;
 import io.taskqueue.schedule.control.RenewLeases;
 import io.taskqueue.schedule.control.StopCancelledAndOverdue;
+import io.taskqueue.stats.control.FlushPeriodStats;
+import io.taskqueue.stats.control.FoldJobCounts;
+import io.taskqueue.stats.control.PeriodRollup;
+import io.taskqueue.stats.control.StatsStore;
+import io.taskqueue.worker.boundary.WorkerPool;
+import io.taskqueue.worker.control.NodeHeartbeat;
+import io.taskqueue.worker.control.NodeIdentity;
 import io.taskqueue.worker.control.RunningAttempts;
+import io.taskqueue.worker.control.WorkerRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,18 +32,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
- * ones, reconcile Redis with PostgreSQL) on the container's ManagedScheduledExecutorService.
- * Persistent EJB timers are not used: Payara Micro runs without Hazelcast here, which disables
- * them, and these tasks coordinate through Redis anyway.
+ * ones, reconcile Redis with PostgreSQL, beat this node's heart) on the container's
+ * ManagedScheduledExecutorService. Persistent EJB timers are not used: Payara Micro runs without
+ * Hazelcast here, which disables them, and these tasks coordinate through Redis anyway.
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseSetup")
+@DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
+
+  private static final Logger LOG = Logger.getLogger(BackgroundDuties.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -41,6 +55,21 @@ public class BackgroundDuties {
   @Inject JobLifecycle lifecycle;
   @Inject RunningAttempts leases;
   @Inject UnfinishedJobs unfinished;
+  @Inject WorkerPool workers;
+  @Inject WorkerRegistry registry;
+  @Inject EventPublisher events;
+  @Inject StatsStore stats;
+  @Inject PeriodRollup rollup;
+  @Inject NodeIdentity node;
+  @Inject StoreErrors errors;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.heartbeat-ms", defaultValue = "2000")
+  long heartbeatMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.heartbeat-ttl-ms", defaultValue = "10000")
+  long heartbeatTtlMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.reconcile-interval-ms", defaultValue = "10000")
@@ -69,10 +98,35 @@ public class BackgroundDuties {
         reconcileIntervalMillis,
         new ReconcileWithRedis(unfinished, lifecycle, dispatch, Duration.ofSeconds(5)));
     every(500, new StopCancelledAndOverdue(leases, dispatch));
+    every(
+        heartbeatMillis,
+        new NodeHeartbeat(
+            registry,
+            workers::health,
+            Duration.ofMillis(heartbeatTtlMillis),
+            events::publishLater));
+    every(2_000, new FoldJobCounts(stats));
+    every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }
 
   private void every(long millis, Runnable task) {
-    scheduled.add(scheduler.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS));
+    scheduled.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> runGuarded(task), millis, millis, TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Every task runs through here: one that threw would never be scheduled again. Counted by store,
+   * logged, and run again next time.
+   */
+  private void runGuarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      errors.record(e);
+      LOG.log(
+          Level.WARNING, task.getClass().getSimpleName() + " failed; it runs again next time", e);
+    }
   }
 
   /** Scheduled tasks still scheduled (a task that threw would be done: none may). */

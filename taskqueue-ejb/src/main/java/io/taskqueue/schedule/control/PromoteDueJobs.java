@@ -1,7 +1,6 @@
 package io.taskqueue.schedule.control;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Moves retrying jobs whose backoff has passed back into their priority lists. */
@@ -17,14 +16,9 @@ public final class PromoteDueJobs implements Runnable {
 
   @Override
   public void run() {
-    try {
-      long moved = dispatch.promoteDue();
-      if (moved > 0) {
-        LOG.fine(() -> "Promoted " + moved + " due job(s)");
-      }
-    } catch (RuntimeException e) {
-      // Next run tries again; an exception here would cancel the schedule.
-      LOG.log(Level.WARNING, "Could not promote due jobs", e);
+    long moved = dispatch.promoteDue();
+    if (moved > 0) {
+      LOG.fine(() -> "Promoted " + moved + " due job(s)");
     }
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,26 +48,22 @@ public final class ReconcileWithRedis implements Runnable {
 
   @Override
   public void run() {
-    try {
-      OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
-      long restored = 0;
-      long released = 0;
-      UUID after = FIRST;
-      List<UnfinishedJob> page;
-      do {
-        page = unfinished.page(after, cutoff, PAGE);
-        restored += dispatch.restore(waiting(page));
-        released += releaseOrphans(page);
-        after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-      } while (page.size() == PAGE);
-      if (restored + released > 0) {
-        long r = restored;
-        long o = released;
-        LOG.warning(
-            () -> "Redis had lost jobs: restored " + r + " waiting, handed back " + o + " running");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not reconcile Redis with PostgreSQL; will try again", e);
+    OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
+    long restored = 0;
+    long released = 0;
+    UUID after = FIRST;
+    List<UnfinishedJob> page;
+    do {
+      page = unfinished.page(after, cutoff, PAGE);
+      restored += dispatch.restore(waiting(page));
+      released += releaseOrphans(page);
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    } while (page.size() == PAGE);
+    if (restored + released > 0) {
+      long r = restored;
+      long o = released;
+      LOG.warning(
+          () -> "Redis had lost jobs: restored " + r + " waiting, handed back " + o + " running");
     }
   }
 

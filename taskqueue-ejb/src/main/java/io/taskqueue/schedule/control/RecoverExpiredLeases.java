@@ -6,7 +6,6 @@ import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,13 +30,9 @@ public final class RecoverExpiredLeases implements Runnable {
 
   @Override
   public void run() {
-    try {
-      List<Claim> expired = dispatch.findExpired(BATCH);
-      for (Claim lease : expired) {
-        recover(lease);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not recover expired leases; will try again", e);
+    List<Claim> expired = dispatch.findExpired(BATCH);
+    for (Claim lease : expired) {
+      recover(lease);
     }
   }
 

@@ -6,8 +6,6 @@ import io.taskqueue.worker.control.RunningAttempts.Running;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Stops this node's attempts that must not go on: those whose timeout passed, and those a user
@@ -15,8 +13,6 @@ import java.util.logging.Logger;
  * JobContext.isCancelled()} and its thread is interrupted.
  */
 public final class StopCancelledAndOverdue implements Runnable {
-
-  private static final Logger LOG = Logger.getLogger(StopCancelledAndOverdue.class.getName());
 
   private final RunningAttempts attempts;
   private final DispatchQueue dispatch;
@@ -28,18 +24,14 @@ public final class StopCancelledAndOverdue implements Runnable {
 
   @Override
   public void run() {
-    try {
-      Collection<Running> running = attempts.snapshot();
-      if (running.isEmpty()) {
-        return;
-      }
-      long now = System.nanoTime();
-      running.stream().filter(r -> r.overdue(now)).forEach(Running::timeOut);
-      Set<UUID> cancelled =
-          dispatch.cancelRequested(running.stream().map(r -> r.claim().jobId()).toList());
-      running.stream().filter(r -> cancelled.contains(r.claim().jobId())).forEach(Running::cancel);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not check running jobs for cancels and timeouts", e);
+    Collection<Running> running = attempts.snapshot();
+    if (running.isEmpty()) {
+      return;
     }
+    long now = System.nanoTime();
+    running.stream().filter(r -> r.overdue(now)).forEach(Running::timeOut);
+    Set<UUID> cancelled =
+        dispatch.cancelRequested(running.stream().map(r -> r.claim().jobId()).toList());
+    running.stream().filter(r -> cancelled.contains(r.claim().jobId())).forEach(Running::cancel);
   }
 }

@@ -1,11 +1,19 @@
 package io.taskqueue.worker.boundary;
 
+import io.taskqueue.events.boundary.EventPublisher;
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.worker.control.HandBack;
 import io.taskqueue.worker.control.JobExecution;
 import io.taskqueue.worker.control.NodeIdentity;
 import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.WorkerLoop;
+import io.taskqueue.worker.control.WorkerRegistry;
+import io.taskqueue.worker.control.WorkerState;
+import io.taskqueue.worker.entity.NodeHealth;
+import io.taskqueue.worker.entity.WorkerHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,6 +23,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +57,9 @@ public class WorkerPool {
   @Inject NodeIdentity node;
   @Inject RunningAttempts leases;
   @Inject HandBack handBack;
+  @Inject WorkerRegistry registry;
+  @Inject EventPublisher events;
+  @Inject StoreErrors errors;
 
   @Inject
   @ConfigProperty(name = "taskqueue.shutdown-grace-ms", defaultValue = "10000")
@@ -65,6 +77,8 @@ public class WorkerPool {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private ExecutorService executor;
   private final List<Future<?>> loops = new ArrayList<>();
+  private final List<WorkerState> states = new ArrayList<>();
+  private final Instant startedAt = Instant.now();
 
   @PostConstruct
   void start() {
@@ -76,16 +90,34 @@ public class WorkerPool {
     executor = Executors.newFixedThreadPool(Math.max(1, workers), threads);
     String nodeId = node.nodeId();
     for (int i = 1; i <= workers; i++) {
+      WorkerState state = new WorkerState(nodeId + "/w" + i);
+      states.add(state);
       WorkerLoop loop =
           new WorkerLoop(
-              nodeId + "/w" + i,
+              state,
               dispatch,
               execution,
               Duration.ofMillis(leaseMillis),
-              this::isRunning);
+              this::isRunning,
+              errors::record);
       loops.add(executor.submit(loop));
     }
     LOG.info(() -> "Started " + workers + " workers on node " + nodeId);
+    events.publishLater(List.of(JobEvent.ofWorker(EventType.WORKER_UP, nodeId, "running")));
+  }
+
+  /** This node and its threads right now, as its heartbeat reports them. */
+  public NodeHealth health() {
+    List<WorkerHealth> threads = states.stream().map(WorkerState::snapshot).toList();
+    long busy = threads.stream().filter(t -> t.currentJob() != null).count();
+    return new NodeHealth(
+        node.nodeId(),
+        stopping.get() ? "stopping" : "running",
+        startedAt,
+        Instant.now(),
+        states.size(),
+        states.isEmpty() ? 0 : (double) busy / states.size(),
+        threads);
   }
 
   public boolean isRunning() {
@@ -130,5 +162,16 @@ public class WorkerPool {
     loops.forEach(loop -> loop.cancel(true));
     loops.clear();
     executor.shutdownNow();
+    announceStopped();
+  }
+
+  /** Synchronous: the JVM may exit right after, before a buffered event would go out. */
+  private void announceStopped() {
+    try {
+      registry.remove(node.nodeId());
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Could not remove this node's heartbeat; it expires by itself: " + e);
+    }
+    events.publishNow(List.of(JobEvent.ofWorker(EventType.WORKER_DOWN, node.nodeId(), "stopped")));
   }
 }

@@ -8,6 +8,7 @@ import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.RetryBackoff;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts.Running;
@@ -53,6 +54,7 @@ public class JobExecution {
   @Inject JobHandlers handlers;
   @Inject DispatchQueue dispatch;
   @Inject RunningAttempts attempts;
+  @Inject StoreErrors errors;
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
@@ -74,10 +76,11 @@ public class JobExecution {
   @ConfigProperty(name = "taskqueue.job.timeout-ms", defaultValue = "3600000")
   long defaultTimeoutMillis;
 
-  public void run(Claim claim, String workerId) {
+  /** Runs the claimed job to an outcome; throws only when PostgreSQL refused to start it. */
+  public ExecutionOutcome run(Claim claim, String workerId) {
     Running running = attempts.track(claim);
     try {
-      runLeased(claim, running, workerId);
+      return runLeased(claim, running, workerId);
     } finally {
       attempts.untrack(claim);
       // An interrupt meant for the handler (cancel, timeout) must not stop this worker thread.
@@ -85,7 +88,7 @@ public class JobExecution {
     }
   }
 
-  private void runLeased(Claim claim, Running running, String workerId) {
+  private ExecutionOutcome runLeased(Claim claim, Running running, String workerId) {
     Optional<StartedAttempt> started;
     try {
       started = lifecycle.start(claim.jobId(), workerId, claim.leaseId());
@@ -97,7 +100,7 @@ public class JobExecution {
     if (started.isEmpty()) {
       LOG.fine(() -> "Dropping " + claim.jobId() + ": not startable (cancelled or already run)");
       dispatch.ack(claim);
-      return;
+      return ExecutionOutcome.NOT_RUN;
     }
     StartedAttempt attempt = started.get();
     running.startClock(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
@@ -109,28 +112,34 @@ public class JobExecution {
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
       JsonValue result = handler.handle(contextOf(attempt, running::stopRequested));
       String json = result == null ? null : result.toString();
-      recordThenRelease(
-          claim, running, () -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json));
+      return recordThenRelease(
+          claim,
+          running,
+          () -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json),
+          ExecutionOutcome.COMPLETED);
     } catch (Exception e) {
       Thread.interrupted();
-      fail(claim, running, attempt, e);
+      return fail(claim, running, attempt, e);
     }
   }
 
-  private void fail(Claim claim, Running running, StartedAttempt attempt, Exception cause) {
+  private ExecutionOutcome fail(
+      Claim claim, Running running, StartedAttempt attempt, Exception cause) {
     if (running.isCancelled()) {
       // The cancel already moved the job in PostgreSQL; only the lease is left to end.
       dispatch.ack(claim);
-      return;
+      return ExecutionOutcome.NOT_RUN;
     }
     String error =
         running.isTimedOut()
             ? "timed out after " + running.timeoutMillis() + " ms\n" + describe(cause)
             : describe(cause);
     if (cause instanceof NonRetryableException || attempt.attempt() >= attempt.maxAttempts()) {
-      recordThenRelease(
-          claim, running, () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error));
-      return;
+      return recordThenRelease(
+          claim,
+          running,
+          () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error),
+          ExecutionOutcome.DEAD);
     }
     Duration delay =
         RetryBackoff.of(attempt.retryPolicy().orElse(defaultPolicy()))
@@ -138,16 +147,25 @@ public class JobExecution {
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
     if (durably(() -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due))) {
       dispatch.retryLater(claim, delay);
-    } else if (running.isCancelled()) {
+      return ExecutionOutcome.RETRYING;
+    }
+    if (running.isCancelled()) {
       dispatch.ack(claim);
     }
+    return ExecutionOutcome.NOT_RUN;
   }
 
-  /** Writes an outcome; releases the lease if it was accepted, or if a cancel superseded it. */
-  private void recordThenRelease(Claim claim, Running running, BooleanSupplier write) {
-    if (durably(write) || running.isCancelled()) {
+  /**
+   * Writes an outcome; releases the lease if it was accepted, or if a cancel superseded it. Returns
+   * {@code recorded} when the write was accepted.
+   */
+  private ExecutionOutcome recordThenRelease(
+      Claim claim, Running running, BooleanSupplier write, ExecutionOutcome recorded) {
+    boolean accepted = durably(write);
+    if (accepted || running.isCancelled()) {
       dispatch.ack(claim);
     }
+    return accepted ? recorded : ExecutionOutcome.NOT_RUN;
   }
 
   private RetryPolicy defaultPolicy() {
@@ -165,6 +183,7 @@ public class JobExecution {
       try {
         return write.getAsBoolean();
       } catch (RuntimeException e) {
+        errors.record(e);
         if (System.nanoTime() > deadline) {
           throw e;
         }

@@ -5,6 +5,7 @@ import io.taskqueue.queue.entity.Claim;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,23 +20,28 @@ public final class WorkerLoop implements Runnable {
   private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
   private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
+  private final WorkerState state;
   private final String workerId;
   private final DispatchQueue dispatch;
   private final JobExecution execution;
   private final Duration lease;
   private final BooleanSupplier running;
+  private final Consumer<Throwable> errors;
 
   public WorkerLoop(
-      String workerId,
+      WorkerState state,
       DispatchQueue dispatch,
       JobExecution execution,
       Duration lease,
-      BooleanSupplier running) {
-    this.workerId = workerId;
+      BooleanSupplier running,
+      Consumer<Throwable> errors) {
+    this.state = state;
+    this.workerId = state.workerId();
     this.dispatch = dispatch;
     this.execution = execution;
     this.lease = lease;
     this.running = running;
+    this.errors = errors;
   }
 
   @Override
@@ -47,11 +53,18 @@ public final class WorkerLoop implements Runnable {
         Optional<Claim> claim = dispatch.claim(workerId, lease, woken);
         woken = false;
         if (claim.isPresent()) {
-          execution.run(claim.get(), workerId);
+          state.busyWith(claim.get().jobId());
+          ExecutionOutcome outcome = ExecutionOutcome.NOT_RUN;
+          try {
+            outcome = execution.run(claim.get(), workerId);
+          } finally {
+            state.finished(outcome);
+          }
         } else {
           woken = dispatch.awaitWork(IDLE_WAIT);
         }
       } catch (RuntimeException e) {
+        errors.accept(e);
         LOG.log(Level.WARNING, "Worker " + workerId + " hit an error; pausing", e);
         if (!pause()) {
           break;

@@ -1,5 +1,6 @@
 package io.taskqueue.worker.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -17,6 +18,7 @@ import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.json.Json;
@@ -44,6 +46,7 @@ class JobExecutionTest {
     execution.handlers = handlers;
     execution.dispatch = dispatch;
     execution.attempts = leases;
+    execution.errors = mock(StoreErrors.class);
     execution.retryBaseMillis = 5_000;
     execution.retryMaxMillis = 3_600_000;
     execution.retryMultiplier = 2;
@@ -57,7 +60,7 @@ class JobExecutionTest {
     startsAttempt(1, 4);
     when(handler.handle(any())).thenReturn(Json.createValue("done"));
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.COMPLETED, execution.run(claim, "node/w1"));
 
     InOrder order = inOrder(lifecycle, handler, dispatch);
     order.verify(lifecycle).start(id, "node/w1", 7L);
@@ -72,7 +75,7 @@ class JobExecutionTest {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
     when(lifecycle.retryLater(eq(id), eq(2), anyString(), any())).thenReturn(true);
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.RETRYING, execution.run(claim, "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
     order
@@ -92,7 +95,7 @@ class JobExecutionTest {
     startsAttempt(4, 4);
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.DEAD, execution.run(claim, "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
     order.verify(lifecycle).bury(eq(id), eq(4), org.mockito.ArgumentMatchers.contains("boom"));
@@ -104,7 +107,7 @@ class JobExecutionTest {
   void aJobThatMayNotStartIsDroppedFromRedisWithoutRunning() throws Exception {
     when(lifecycle.start(id, "node/w1", 7L)).thenReturn(Optional.empty());
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
 
     verify(dispatch).ack(claim);
     verify(handler, never()).handle(any());
@@ -117,7 +120,7 @@ class JobExecutionTest {
         .thenReturn(Optional.of(new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1)));
     when(lifecycle.bury(eq(id), anyInt(), anyString())).thenReturn(true);
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.DEAD, execution.run(claim, "node/w1"));
 
     verify(lifecycle)
         .bury(eq(id), eq(1), org.mockito.ArgumentMatchers.contains("no handler for type gone"));
@@ -130,7 +133,7 @@ class JobExecutionTest {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
     when(lifecycle.retryLater(eq(id), eq(1), anyString(), any())).thenReturn(false);
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
 
     verify(dispatch, never()).retryLater(any(), any());
     verify(dispatch, never()).ack(any());
@@ -141,7 +144,7 @@ class JobExecutionTest {
     startsAttempt(1, 4);
     when(lifecycle.complete(eq(id), anyInt(), any())).thenReturn(false);
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
 
     verify(lifecycle).complete(eq(id), eq(1), isNull());
     verify(dispatch, never()).ack(any());
@@ -154,7 +157,7 @@ class JobExecutionTest {
         .thenThrow(new IllegalStateException("connection refused"))
         .thenReturn(true);
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.COMPLETED, execution.run(claim, "node/w1"));
 
     verify(lifecycle, org.mockito.Mockito.times(2)).complete(eq(id), eq(1), isNull());
     verify(dispatch).ack(claim);

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -21,12 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "jobs")
-@NamedQuery(
-    name = Job.COUNT_BY_STATUS,
-    query = "SELECT j.status, COUNT(j) FROM Job j GROUP BY j.status")
 public class Job {
-
-  public static final String COUNT_BY_STATUS = "Job.countByStatus";
 
   @Id private UUID id;
 

@@ -1,8 +1,8 @@
 package io.taskqueue.queue.boundary;
 
-import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueueOverview;
+import io.taskqueue.stats.boundary.JobStatistics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import java.util.Map;
 public class QueuesResource {
 
   @Inject DispatchQueue dispatch;
-  @Inject JobService jobs;
+  @Inject JobStatistics statistics;
 
   @GET
   public QueueOverview overview() {
@@ -27,7 +27,7 @@ public class QueuesResource {
     Map<String, Long> waiting = new LinkedHashMap<>();
     depths.waiting().forEach((priority, n) -> waiting.put(priority.wireName(), n));
     Map<String, Long> statuses = new LinkedHashMap<>();
-    jobs.countByStatus().forEach((status, n) -> statuses.put(status.wireName(), n));
+    statistics.countsByStatus().forEach((status, n) -> statuses.put(status.wireName(), n));
     return new QueueOverview(waiting, depths.delayed(), depths.inFlight(), statuses);
   }
 }

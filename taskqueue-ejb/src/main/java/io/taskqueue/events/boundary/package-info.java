@@ -1,0 +1,2 @@
+/** What other features call: emit events, and hear every node's events. */
+package io.taskqueue.events.boundary;

@@ -1,0 +1,2 @@
+/** The event schema, the one shape every event has on the wire. */
+package io.taskqueue.events.entity;

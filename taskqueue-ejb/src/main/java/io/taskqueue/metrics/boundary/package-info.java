@@ -1,0 +1,2 @@
+/** Registers the gauges at startup. */
+package io.taskqueue.metrics.boundary;

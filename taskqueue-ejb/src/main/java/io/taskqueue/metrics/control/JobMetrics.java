@@ -1,0 +1,58 @@
+package io.taskqueue.metrics.control;
+
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Job counters and timers, fed by the events this node commits (so each node counts what it did,
+ * and a scrape of every node sums to the cluster's totals). Counters carry the job type and
+ * priority; job types are bounded, as only registered handlers' types are accepted. Run and wait
+ * times are histograms in milliseconds: Payara's Prometheus output of timers mixes nanoseconds
+ * (quantiles) with seconds (sum), which would mislead a dashboard.
+ */
+@ApplicationScoped
+public class JobMetrics {
+
+  /** Event type to counter name; an event type not listed is not counted. */
+  static final Map<String, String> COUNTERS =
+      Map.of(
+          EventType.JOB_CREATED.wireName(), "taskqueue.jobs.submitted",
+          EventType.JOB_SCHEDULED.wireName(), "taskqueue.jobs.submitted",
+          EventType.JOB_STARTED.wireName(), "taskqueue.jobs.started",
+          EventType.JOB_COMPLETED.wireName(), "taskqueue.jobs.completed",
+          EventType.JOB_FAILED.wireName(), "taskqueue.jobs.failed",
+          EventType.JOB_RETRYING.wireName(), "taskqueue.jobs.retried",
+          EventType.JOB_DEAD.wireName(), "taskqueue.jobs.dead",
+          EventType.JOB_CANCELLED.wireName(), "taskqueue.jobs.cancelled");
+
+  @Inject MetricRegistry registry;
+
+  void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEvents events) {
+    for (JobEvent event : events.events()) {
+      record(event);
+    }
+  }
+
+  void record(JobEvent event) {
+    String counter = COUNTERS.get(event.type());
+    if (counter == null || event.jobType() == null) {
+      return;
+    }
+    Tag type = new Tag("type", event.jobType());
+    registry.counter(counter, type, new Tag("priority", event.priority())).inc();
+    if (event.durationMs() != null) {
+      registry.histogram("taskqueue.job.processing.ms", type).update(event.durationMs());
+    }
+    if (event.waitMs() != null) {
+      registry.histogram("taskqueue.job.wait.ms", type).update(event.waitMs());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The statistics facade. */
+package io.taskqueue.stats.boundary;

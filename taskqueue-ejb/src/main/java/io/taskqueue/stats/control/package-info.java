@@ -1,0 +1,2 @@
+/** Rolling up, storing and folding the counters. */
+package io.taskqueue.stats.control;

@@ -1,0 +1,2 @@
+/** Histograms, periods and the statistics answer. */
+package io.taskqueue.stats.entity;

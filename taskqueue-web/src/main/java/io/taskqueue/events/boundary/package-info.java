@@ -1,0 +1,2 @@
+/** The {@code /ws/events} WebSocket endpoint. */
+package io.taskqueue.events.boundary;

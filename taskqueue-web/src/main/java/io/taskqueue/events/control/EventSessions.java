@@ -1,0 +1,153 @@
+package io.taskqueue.events.control;
+
+import io.taskqueue.events.boundary.EventSubscription;
+import io.taskqueue.events.entity.RelayedEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * This node's WebSocket clients. Duties:
+ *
+ * <ol>
+ *   <li>hand every relayed event to each client whose filter wants it;
+ *   <li>drop a client that falls {@code taskqueue.ws.max-pending} messages behind, closing it with
+ *       a reason (on another thread: a close must not stall the relay);
+ *   <li>ping every client each {@code taskqueue.ws.ping-ms}, so proxies keep idle connections.
+ * </ol>
+ */
+@ApplicationScoped
+public class EventSessions {
+
+  private static final Logger LOG = Logger.getLogger(EventSessions.class.getName());
+  static final CloseReason TOO_SLOW =
+      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: events were not read");
+
+  @Resource ManagedScheduledExecutorService executor;
+  @Inject MetricRegistry metrics;
+  @Inject EventSubscription subscription;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.ws.max-pending", defaultValue = "5000")
+  int maxPending;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.ws.max-sessions", defaultValue = "200")
+  int maxSessions;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.ws.ping-ms", defaultValue = "25000")
+  long pingMillis;
+
+  private final Map<String, SessionFeed> feeds = new ConcurrentHashMap<>();
+  private final AtomicLong droppedSlow = new AtomicLong();
+  private ScheduledFuture<?> pings;
+
+  @PostConstruct
+  void start() {
+    metrics.gauge("taskqueue.ws.sessions", this, EventSessions::sessionCount);
+    metrics.gauge("taskqueue.ws.dropped", this, EventSessions::droppedSlowCount);
+    metrics.gauge("taskqueue.ws.buffered", this, EventSessions::bufferedCount);
+    subscription.addListener(relay);
+    pings =
+        executor.scheduleWithFixedDelay(
+            this::pingAll, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Registers a client; empty when this node already serves its maximum. */
+  public Optional<SessionFeed> open(Session session, EventFilter filter) {
+    if (feeds.size() >= maxSessions) {
+      return Optional.empty();
+    }
+    SessionFeed feed = new SessionFeed(session, filter, maxPending);
+    feeds.put(session.getId(), feed);
+    return Optional.of(feed);
+  }
+
+  public Optional<SessionFeed> feed(Session session) {
+    return Optional.ofNullable(feeds.get(session.getId()));
+  }
+
+  public void closed(Session session) {
+    SessionFeed feed = feeds.remove(session.getId());
+    if (feed != null) {
+      feed.close();
+    }
+  }
+
+  public int sessionCount() {
+    return feeds.size();
+  }
+
+  public long droppedSlowCount() {
+    return droppedSlow.get();
+  }
+
+  /** Messages held for all clients: waiting here, or sent and not yet confirmed by a pong. */
+  public long bufferedCount() {
+    return feeds.values().stream().mapToLong(f -> f.pendingCount() + f.unconfirmedCount()).sum();
+  }
+
+  private final Consumer<RelayedEvent> relay = this::relay;
+
+  private void relay(RelayedEvent relayed) {
+    for (SessionFeed feed : feeds.values()) {
+      if (feed.wants(relayed.event()) && !feed.offer(relayed.json())) {
+        drop(feed);
+      }
+    }
+  }
+
+  private void drop(SessionFeed feed) {
+    if (feeds.remove(feed.session().getId()) == null) {
+      return;
+    }
+    droppedSlow.incrementAndGet();
+    LOG.info(() -> "Dropped slow event client " + feed.session().getId());
+    executor.execute(() -> closeQuietly(feed.session(), TOO_SLOW));
+  }
+
+  private void pingAll() {
+    ByteBuffer empty = ByteBuffer.allocate(0);
+    for (SessionFeed feed : feeds.values()) {
+      try {
+        feed.session().getAsyncRemote().sendPing(empty);
+      } catch (IOException | RuntimeException e) {
+        LOG.fine(() -> "Ping failed for " + feed.session().getId() + ": " + e);
+      }
+    }
+  }
+
+  static void closeQuietly(Session session, CloseReason reason) {
+    try {
+      session.close(reason);
+    } catch (IOException | RuntimeException e) {
+      LOG.fine(() -> "Closing " + session.getId() + " failed: " + e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    subscription.removeListener(relay);
+    if (pings != null) {
+      pings.cancel(false);
+    }
+  }
+}

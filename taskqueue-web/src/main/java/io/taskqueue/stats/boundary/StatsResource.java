@@ -1,0 +1,27 @@
+package io.taskqueue.stats.boundary;
+
+import io.taskqueue.stats.entity.JobStats;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code /api/stats}: jobs per status, success rate, and the last minute's and hour's completions,
+ * failures, throughput and run times. Read from counters and rollups, never by scanning jobs, so it
+ * answers in milliseconds at ten million jobs.
+ */
+@Path("stats")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+  @Inject JobStatistics statistics;
+
+  @GET
+  public JobStats stats() {
+    return statistics.snapshot();
+  }
+}

@@ -1,0 +1,2 @@
+/** The statistics resource. */
+package io.taskqueue.stats.boundary;

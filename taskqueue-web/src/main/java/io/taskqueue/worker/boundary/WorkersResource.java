@@ -1,0 +1,31 @@
+package io.taskqueue.worker.boundary;
+
+import io.taskqueue.worker.control.WorkerRegistry;
+import io.taskqueue.worker.entity.NodeHealth;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code /api/workers}: every live node (one whose heartbeat has not expired) with its worker
+ * threads. A node that stops disappears at once; one that dies, within the heartbeat TTL.
+ */
+@Path("workers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkersResource {
+
+  /** The answer: nodes sorted by id. */
+  public record Workers(List<NodeHealth> nodes) {}
+
+  @Inject WorkerRegistry registry;
+
+  @GET
+  public Workers list() {
+    return new Workers(registry.liveNodes());
+  }
+}
