@@ -1,5 +1,5 @@
 --[[
-  claim: takes the oldest job of the highest non-empty priority and leases it to a worker,
+  claim: takes the oldest job of the highest non-empty, unpaused priority and leases it to a worker,
   in one step, so that a worker killed at any instant leaves the job either queued or leased,
   never gone.
 
@@ -12,6 +12,7 @@
     KEYS[6] lease-seq     counter that numbers leases
     KEYS[7] wake
     KEYS[8] queued        set: ids in the priority lists (lets reconciliation find lost jobs)
+    KEYS[9] paused        set: the keys of paused priority lists, which are skipped
 
     ARGV[1] lease duration in ms
     ARGV[2] worker id
@@ -27,7 +28,10 @@
     (reconciliation may enqueue twice); it is dropped, and the running attempt keeps the job.
 ]]
 for p = 1, 3 do
-  local id = redis.call('LPOP', KEYS[p])
+  local id = false
+  if redis.call('SISMEMBER', KEYS[9], KEYS[p]) == 0 then
+    id = redis.call('LPOP', KEYS[p])
+  end
   while id and redis.call('HEXISTS', KEYS[5], id) == 1 do
     id = redis.call('LPOP', KEYS[p])
   end

@@ -51,6 +51,7 @@ public class DispatchQueue {
   private final LuaScript findExpired = LuaScript.fromResource("find_expired");
   private final LuaScript requeue = LuaScript.fromResource("requeue");
   private final LuaScript restore = LuaScript.fromResource("restore");
+  private final LuaScript resume = LuaScript.fromResource("resume");
 
   public DispatchQueue(UnifiedJedis redis, RedisKeys keys) {
     this.redis = redis;
@@ -83,7 +84,13 @@ public class DispatchQueue {
   public Optional<Claim> claim(String workerId, Duration lease, boolean wokenByToken) {
     List<String> scriptKeys = new ArrayList<>(keys.queues());
     scriptKeys.addAll(
-        List.of(keys.inflight(), keys.lease(), keys.leaseSequence(), keys.wake(), keys.queued()));
+        List.of(
+            keys.inflight(),
+            keys.lease(),
+            keys.leaseSequence(),
+            keys.wake(),
+            keys.queued(),
+            keys.paused()));
     Object reply =
         claim.run(
             redis,
@@ -261,6 +268,30 @@ public class DispatchQueue {
   public boolean awaitWork(Duration timeout) {
     List<String> popped = redis.blpop((int) Math.max(1, timeout.toSeconds()), keys.wake());
     return popped != null && !popped.isEmpty();
+  }
+
+  /** Workers stop claiming from this priority's list; its jobs stay in it. */
+  public void pause(Priority priority) {
+    redis.sadd(keys.paused(), keys.queue(priority));
+  }
+
+  /** Workers claim from this priority's list again, and idle ones are woken for its jobs. */
+  public void resume(Priority priority) {
+    resume.run(
+        redis,
+        List.of(keys.paused(), keys.queue(priority), keys.wake()),
+        List.of(Integer.toString(WAKE_TOKEN_CAP)));
+  }
+
+  /** Makes Redis's paused lists exactly {@code paused} (PostgreSQL's), after Redis lost data. */
+  public void syncPaused(java.util.Set<Priority> paused) {
+    for (Priority p : Priority.values()) {
+      if (paused.contains(p)) {
+        pause(p);
+      } else if (redis.sismember(keys.paused(), keys.queue(p))) {
+        resume(p);
+      }
+    }
   }
 
   public QueueDepths depths() {

@@ -62,6 +62,11 @@ public final class RedisKeys {
     return tag + "wake";
   }
 
+  /** Set of the keys of paused priority lists; claim.lua skips them. */
+  public String paused() {
+    return tag + "paused";
+  }
+
   /** The Pub/Sub channel every node publishes its events on. */
   public String events() {
     return tag + "events";

@@ -5,6 +5,7 @@ import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
 import io.taskqueue.schedule.control.RecoverExpiredLeases;
@@ -55,6 +56,7 @@ public class BackgroundDuties {
   @Inject JobLifecycle lifecycle;
   @Inject RunningAttempts leases;
   @Inject UnfinishedJobs unfinished;
+  @Inject QueuePauses pauses;
   @Inject WorkerPool workers;
   @Inject WorkerRegistry registry;
   @Inject EventPublisher events;
@@ -96,7 +98,8 @@ public class BackgroundDuties {
     every(recoverIntervalMillis, new RecoverExpiredLeases(dispatch, lifecycle));
     every(
         reconcileIntervalMillis,
-        new ReconcileWithRedis(unfinished, lifecycle, dispatch, Duration.ofSeconds(5)));
+        new ReconcileWithRedis(
+            unfinished, lifecycle, dispatch, Duration.ofSeconds(5), pauses::paused));
     every(500, new StopCancelledAndOverdue(leases, dispatch));
     every(
         heartbeatMillis,

@@ -3,6 +3,7 @@ package io.taskqueue.schedule.control;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.QueuedJob;
@@ -12,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +26,7 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>scheduled, queued and retrying jobs Redis holds nowhere are put back (the restore script
  *       checks, so nothing is doubled);
+ *   <li>paused queues are paused in Redis too, and only they;
  *   <li>a running job whose lease Redis no longer holds is handed back like an expired lease
  *       (fenced by its lease id in PostgreSQL), then queued again.
  * </ol>
@@ -37,17 +41,24 @@ public final class ReconcileWithRedis implements Runnable {
   private final JobLifecycle lifecycle;
   private final DispatchQueue dispatch;
   private final Duration grace;
+  private final Supplier<Set<Priority>> paused;
 
   public ReconcileWithRedis(
-      UnfinishedJobs unfinished, JobLifecycle lifecycle, DispatchQueue dispatch, Duration grace) {
+      UnfinishedJobs unfinished,
+      JobLifecycle lifecycle,
+      DispatchQueue dispatch,
+      Duration grace,
+      Supplier<Set<Priority>> paused) {
     this.unfinished = unfinished;
     this.lifecycle = lifecycle;
     this.dispatch = dispatch;
     this.grace = grace;
+    this.paused = paused;
   }
 
   @Override
   public void run() {
+    dispatch.syncPaused(paused.get());
     OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
     long restored = 0;
     long released = 0;

@@ -82,6 +82,28 @@ class DispatchQueueIT {
   }
 
   @Test
+  void aPausedListIsSkippedKeepsItsJobsAndResumingWakesWorkersForThem() {
+    UUID low = UUID.randomUUID();
+    UUID medium = UUID.randomUUID();
+    queue.pause(Priority.LOW);
+    queue.enqueue(
+        List.of(new QueuedJob(low, Priority.LOW), new QueuedJob(medium, Priority.MEDIUM)));
+    redis.del(keys.wake());
+
+    assertEquals(medium, queue.claim("w1", Duration.ofSeconds(30), true).orElseThrow().jobId());
+    assertTrue(queue.claim("w1", Duration.ofSeconds(30), true).isEmpty(), "low is paused");
+    assertEquals(1, redis.llen(keys.queue(Priority.LOW)));
+
+    queue.syncPaused(java.util.Set.of());
+    assertEquals(1, redis.llen(keys.wake()), "one token for the one waiting job");
+    assertEquals(low, queue.claim("w1", Duration.ofSeconds(30), true).orElseThrow().jobId());
+
+    queue.syncPaused(java.util.Set.of(Priority.HIGH));
+    queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
+    assertTrue(queue.claim("w1", Duration.ofSeconds(30), true).isEmpty(), "high is paused");
+  }
+
+  @Test
   void aClaimedJobStaysLeasedUntilItsOwnerAcksIt() {
     UUID id = UUID.randomUUID();
     queue.enqueue(List.of(new QueuedJob(id, Priority.MEDIUM)));

@@ -1,18 +1,27 @@
 package io.taskqueue.queue.boundary;
 
+import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueueOverview;
+import io.taskqueue.queue.entity.QueueState;
 import io.taskqueue.stats.boundary.JobStatistics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /api/queues}: queue depths per priority and job counts per status. */
+/**
+ * {@code /api/queues}: queue depths per priority and job counts per status; pausing and resuming a
+ * priority queue.
+ */
 @Path("queues")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,6 +29,7 @@ public class QueuesResource {
 
   @Inject DispatchQueue dispatch;
   @Inject JobStatistics statistics;
+  @Inject QueuePauses pauses;
 
   @GET
   public QueueOverview overview() {
@@ -28,6 +38,39 @@ public class QueuesResource {
     depths.waiting().forEach((priority, n) -> waiting.put(priority.wireName(), n));
     Map<String, Long> statuses = new LinkedHashMap<>();
     statistics.countsByStatus().forEach((status, n) -> statuses.put(status.wireName(), n));
-    return new QueueOverview(waiting, depths.delayed(), depths.inFlight(), statuses);
+    return new QueueOverview(
+        waiting,
+        depths.delayed(),
+        depths.inFlight(),
+        pauses.paused().stream().map(Priority::wireName).toList(),
+        statuses);
+  }
+
+  /** Workers stop taking this priority's jobs; submissions are still accepted and kept. */
+  @POST
+  @Path("{priority}/pause")
+  public QueueState pause(@PathParam("priority") String priority) {
+    Priority p = parse(priority);
+    return new QueueState(p.wireName(), true, pauses.pause(p));
+  }
+
+  @POST
+  @Path("{priority}/resume")
+  public QueueState resume(@PathParam("priority") String priority) {
+    Priority p = parse(priority);
+    return new QueueState(p.wireName(), false, pauses.resume(p));
+  }
+
+  private static Priority parse(String priority) {
+    return Priority.fromWireName(priority)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "invalid-priority",
+                    "Invalid priority",
+                    "no queue '"
+                        + priority
+                        + "'; queues are "
+                        + Arrays.stream(Priority.values()).map(Priority::wireName).toList()));
   }
 }

@@ -9,7 +9,9 @@ import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.support.Api.Reply;
 import io.taskqueue.support.DeployedWar;
+import io.taskqueue.support.EventClient;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -198,6 +200,40 @@ class JobControlApiIT extends DeployedWar {
           || redis.hexists(keys.lease(), id)
           || keys.delayedSets().stream().anyMatch(set -> redis.zscore(set, id) != null);
     }
+  }
+
+  @Test
+  void aPausedQueueKeepsItsJobsWaitingUntilItIsResumed() {
+    try (EventClient feed = EventClient.listening(deployment, "?types=queue.*")) {
+      Reply paused = api.post("api/queues/low/pause", "");
+      assertEquals(200, paused.status(), paused.body());
+      assertTrue(paused.json().getBoolean("changed"));
+      assertEquals(false, api.post("api/queues/low/pause", "").json().getBoolean("changed"));
+      JsonObject low = created(api.post("api/jobs", "{\"type\":\"noop\",\"priority\":\"low\"}"));
+      JsonObject high = created(api.post("api/jobs", "{\"type\":\"noop\",\"priority\":\"high\"}"));
+
+      await().atMost(15, SECONDS).until(() -> status(high).equals("completed"));
+      assertEquals("queued", status(low), "submitted first, but its queue is paused");
+      assertEquals(
+          List.of("low"),
+          api.get("api/queues").json().getJsonArray("paused").getValuesAs(JsonString::getString));
+
+      assertTrue(api.post("api/queues/low/resume", "").json().getBoolean("changed"));
+      await().atMost(15, SECONDS).until(() -> status(low).equals("completed"));
+      await()
+          .atMost(10, SECONDS)
+          .until(
+              () ->
+                  feed.received(j -> j.getString("type", "").startsWith("queue.")).stream()
+                      .map(r -> r.type() + ":" + r.json().getString("priority"))
+                      .toList()
+                      .equals(List.of("queue.paused:low", "queue.resumed:low")));
+    } finally {
+      api.post("api/queues/low/resume", "");
+    }
+    Reply unknown = api.post("api/queues/urgent/pause", "");
+    assertEquals(400, unknown.status());
+    assertTrue(unknown.body().contains("no queue 'urgent'"), unknown.body());
   }
 
   private JsonObject created(Reply reply) {
