@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 
 /**
  * A worker freezes (SIGSTOP) while it runs a job; its lease expires, the job runs again on another
@@ -30,16 +29,19 @@ class FrozenWorkerFaultIT {
   void aFrozenWorkersLateCompletionCannotOverwriteTheNewerAttempt() throws Exception {
     FaultCluster cluster = new FaultCluster("frozen_worker");
     List<PayaraMicroProcess> nodes = new ArrayList<>();
-    try (RedisClient redis = RedisClient.create(cluster.redisUrl())) {
+    try {
       PayaraMicroProcess api = start(cluster, nodes, "api-node", "0");
       PayaraMicroProcess frozen = start(cluster, nodes, "frozen-node", "1");
       FaultCluster.submit(api.httpPort(), "{\"type\":\"sleep\",\"payload\":{\"ms\":6000}}", 1);
+      // Frozen once its attempt has started in PostgreSQL, not merely been leased in Redis.
       await()
           .atMost(60, SECONDS)
           .until(
               () ->
-                  redis.hvals(cluster.keys().lease()).stream()
-                      .anyMatch(v -> v.contains("|frozen-node")));
+                  cluster.count(
+                          "SELECT count(*) FROM jobs WHERE status = 'RUNNING' AND attempt = 1"
+                              + " AND worker_id LIKE 'frozen-node/%'")
+                      == 1);
 
       frozen.signal("STOP");
       await()

@@ -1,5 +1,8 @@
 package io.taskqueue.support;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,8 +31,13 @@ public abstract class DeployedWar {
   @ArquillianResource protected URL deployment;
   protected Api api;
 
+  /**
+   * Right after a redeployment Payara may still route a first request to the context being torn
+   * down (a 500 from the container, not from us): wait until the API answers.
+   */
   @BeforeEach
   void client() {
     api = new Api(deployment);
+    await().atMost(60, SECONDS).until(() -> api.get("api/queues").status() == 200);
   }
 }

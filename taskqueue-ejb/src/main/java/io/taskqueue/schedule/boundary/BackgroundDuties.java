@@ -26,11 +26,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,9 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
- * ones, reconcile Redis with PostgreSQL, beat this node's heart) on the container's
- * ManagedScheduledExecutorService. Persistent EJB timers are not used: Payara Micro runs without
- * Hazelcast here, which disables them, and these tasks coordinate through Redis anyway.
+ * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fold
+ * job counts, flush statistics), each on a container thread of its own. Persistent EJB timers are
+ * not used: Payara Micro runs without Hazelcast here, which disables them, and these tasks
+ * coordinate through Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
@@ -49,8 +52,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BackgroundDuties {
 
   private static final Logger LOG = Logger.getLogger(BackgroundDuties.class.getName());
+  private static final int DUTIES = 8;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
   @Inject JobLifecycle lifecycle;
@@ -90,9 +94,13 @@ public class BackgroundDuties {
   long promoteIntervalMillis;
 
   private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+  private ScheduledExecutorService scheduler;
 
   @PostConstruct
   void start() {
+    // A thread per duty: one that waits (on a lock a frozen node holds, on a store that hangs)
+    // must not delay lease recovery. Container threads, from the ManagedThreadFactory.
+    scheduler = Executors.newScheduledThreadPool(DUTIES, threads);
     every(promoteIntervalMillis, new PromoteDueJobs(dispatch));
     every(leaseMillis / 3, new RenewLeases(leases, dispatch, Duration.ofMillis(leaseMillis)));
     every(recoverIntervalMillis, new RecoverExpiredLeases(dispatch, lifecycle));
@@ -144,5 +152,6 @@ public class BackgroundDuties {
   @PreDestroy
   void stop() {
     scheduled.forEach(f -> f.cancel(false));
+    scheduler.shutdownNow();
   }
 }

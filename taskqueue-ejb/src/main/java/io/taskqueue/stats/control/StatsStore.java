@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class StatsStore {
 
+  /** Advisory lock key of the fold: one folder at a time across the cluster. */
+  static final long FOLD_LOCK = 0x7461736b71L; // "taskq"
+
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
 
@@ -41,10 +44,20 @@ public class StatsStore {
   }
 
   /**
-   * Moves the deltas into the totals. Concurrent folds on several nodes are safe: each delta row is
-   * deleted, and so counted, by one of them.
+   * Moves the deltas into the totals, on one node at a time: a node that cannot take the fold lock
+   * at once skips this round. A node frozen mid-fold (a long GC pause, SIGSTOP) keeps its locks
+   * until it wakes, so no other node may wait for them; readers are never blocked (they add the
+   * unfolded deltas). Returns how many statuses changed, 0 when another node is folding.
    */
   public int foldCountDeltas() {
+    boolean mine =
+        (Boolean)
+            em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, FOLD_LOCK)
+                .getSingleResult();
+    if (!mine) {
+      return 0;
+    }
     return em.createNativeQuery(
             "WITH moved AS (DELETE FROM job_status_deltas RETURNING status, delta)"
                 + " INSERT INTO job_status_counts (status, jobs)"
@@ -54,6 +67,8 @@ public class StatsStore {
   }
 
   public void addPeriod(Instant period, String node, PeriodTotals totals) {
+    // Rows are per node, so nobody else holds them; bounded all the same, like every duty's write.
+    em.createNativeQuery("SET LOCAL lock_timeout = '5s'").executeUpdate();
     em.createNativeQuery(
             "INSERT INTO job_period_stats (period_start, node, completed, failed, total_ms, buckets)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS bigint[]))"
