@@ -84,7 +84,7 @@ public class EventsEndpoint {
       answer = JSONB.toJson(FeedError.of(e.getMessage()));
     }
     if (!feed.get().offer(answer)) {
-      sessions.closed(session);
+      sessions.drop(feed.get());
     }
   }
 

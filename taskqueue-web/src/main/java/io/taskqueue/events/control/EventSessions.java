@@ -115,7 +115,8 @@ public class EventSessions {
     }
   }
 
-  private void drop(SessionFeed feed) {
+  /** Closes a client that fell too far behind (1013), on another thread; counts it once. */
+  public void drop(SessionFeed feed) {
     if (feeds.remove(feed.session().getId()) == null) {
       return;
     }
