@@ -5,6 +5,7 @@ import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.support.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -68,6 +69,8 @@ final class FaultCluster {
     Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
     env.put("TASKQUEUE_NODE_NAME", nodeName);
     env.put("TASKQUEUE_REDIS_PREFIX", this.name);
+    env.put("TASKQUEUE_ADMIN_KEY", Api.ADMIN_KEY);
+    env.put("TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED", "true");
     env.putAll(settings);
     PayaraMicroProcess node =
         PayaraMicroProcess.start(
@@ -132,6 +135,7 @@ final class FaultCluster {
           http.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jobs/batch"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + Api.ADMIN_KEY)
                   .POST(HttpRequest.BodyPublishers.ofString(batch))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

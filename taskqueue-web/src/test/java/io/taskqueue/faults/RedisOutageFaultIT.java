@@ -9,6 +9,7 @@ import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.support.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ class RedisOutageFaultIT {
                   HttpRequest.newBuilder(
                           URI.create("http://127.0.0.1:" + node.httpPort() + "/api/jobs"))
                       .header("Content-Type", "application/json")
+                      .header("Authorization", "Bearer " + Api.ADMIN_KEY)
                       .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"noop\"}"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());

@@ -12,21 +12,54 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** A small HTTP client for the API under test, always on 127.0.0.1. */
+/**
+ * A small HTTP client for the API under test, always on 127.0.0.1, sending an API key (the
+ * bootstrap admin key the test servers are configured with, unless told otherwise).
+ */
 public final class Api {
 
-  private final HttpClient http =
+  /** The test servers' {@code taskqueue.admin.key}: a test fixture, not a secret. */
+  public static final String ADMIN_KEY = "tq_integration-tests-admin-key";
+
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final String key;
 
   public Api(URL deployment) {
-    String path =
-        deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
-    this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+    this(base(deployment), ADMIN_KEY);
   }
 
-  public record Reply(int status, String contentType, String body) {
+  private Api(URI base, String key) {
+    this.base = base;
+    this.key = key;
+  }
+
+  private static URI base(URL deployment) {
+    String path =
+        deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+    return URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+  }
+
+  /** The same API called with {@code key} (any bearer secret), or anonymously when null. */
+  public Api as(String key) {
+    return new Api(base, key);
+  }
+
+  public record Reply(
+      int status, String contentType, String body, Map<String, List<String>> headers) {
+
+    public String header(String name) {
+      return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream()
+          .findFirst()
+          .orElse(null);
+    }
+
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -68,20 +101,49 @@ public final class Api {
     return send(HttpRequest.newBuilder(resolve(path)).DELETE());
   }
 
+  /** Any method, with a JSON body or none. */
+  public Reply call(String method, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A POST of raw bytes, such as a body that is not valid UTF-8. */
+  public Reply postBytes(String path, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private URI resolve(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
   private Reply send(HttpRequest.Builder request) {
     try {
+      if (key != null) {
+        request.header("Authorization", "Bearer " + key);
+      }
       HttpResponse<String> response =
-          http.send(
+          HTTP.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
+      Map<String, List<String>> headers = new HashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          headers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -32,8 +32,26 @@ public final class EventClient implements AutoCloseable {
   private final WebSocket socket;
 
   private EventClient(URI uri) {
-    socket =
-        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new Collector()).join();
+    this(uri, Api.ADMIN_KEY);
+  }
+
+  private EventClient(URI uri, String key) {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (key != null) {
+      builder.header("Authorization", "Bearer " + key);
+    }
+    socket = builder.buildAsync(uri, new Collector()).join();
+  }
+
+  /**
+   * Opens the deployment's feed with {@code query} and no Authorization header (so only a ticket in
+   * the query can admit it); fails with the handshake's refusal.
+   */
+  public static EventClient connectAnonymously(URL deployment, String query) {
+    String path =
+        deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+    return new EventClient(
+        URI.create("ws://127.0.0.1:" + deployment.getPort() + path + "ws/events" + query), null);
   }
 
   /** Connects to the deployment's feed with a query string ("" for none). */

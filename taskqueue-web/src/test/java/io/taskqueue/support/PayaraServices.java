@@ -26,6 +26,11 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.put("taskqueue.workers", "4");
     // Small enough that a client that never reads overflows it within a few thousand events.
     properties.put("taskqueue.ws.max-pending", "4000");
+    properties.put("taskqueue.admin.key", Api.ADMIN_KEY);
+    properties.put("taskqueue.handlers.diagnostic.enabled", "true");
+    // Only operators may submit "echo" jobs: the per-type restriction under test.
+    properties.put("taskqueue.job-types.echo.roles", "operator");
+    properties.putAll(TestTokens.serverSettings());
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "taskqueue integration-test services");

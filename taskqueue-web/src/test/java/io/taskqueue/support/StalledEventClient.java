@@ -34,7 +34,9 @@ public final class StalledEventClient implements AutoCloseable {
             + deployment.getPort()
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
             + Base64.getEncoder().encodeToString(nonce)
-            + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer "
+            + Api.ADMIN_KEY
+            + "\r\n\r\n";
     OutputStream out = socket.getOutputStream();
     out.write(handshake.getBytes(StandardCharsets.US_ASCII));
     out.flush();

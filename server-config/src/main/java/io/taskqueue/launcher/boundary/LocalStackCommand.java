@@ -1,12 +1,16 @@
 package io.taskqueue.launcher.boundary;
 
+import io.taskqueue.launcher.control.AdminKey;
 import io.taskqueue.launcher.control.BackingServices;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Option;
  *   <li>start embedded PostgreSQL and Redis (unless {@code TASKQUEUE_DB_URL} / {@code
  *       TASKQUEUE_REDIS_URL} name external ones), keeping their data in {@code --data-dir};
  *   <li>start Payara Micro with the WAR and wait until the API answers;
- *   <li>print the URL, then wait; on Ctrl-C stop Payara first, then the services.
+ *   <li>give Payara the bootstrap admin key ({@link AdminKey}) unless the environment has one;
+ *   <li>print the URL and the key, then wait; on Ctrl-C stop Payara first, then the services.
  * </ol>
  */
 @Command(
@@ -82,15 +87,17 @@ public final class LocalStackCommand implements Callable<Integer> {
         BackingServices.start(System.getenv(), dataDirectory, pgPort, redisPort, true);
     System.out.println("taskqueue: PostgreSQL at " + services.endpoints().dbUrl());
     System.out.println("taskqueue: Redis at " + services.endpoints().redisUrl());
+    Map<String, String> settings = new HashMap<>(services.endpoints().asEnvironment());
+    Optional<AdminKey> adminKey = AdminKey.forLocalRun(System.getenv(), dataDirectory);
+    adminKey.ifPresent(key -> settings.put(AdminKey.VARIABLE, key.secret()));
+    // The sleep and fail handlers are for trying taskqueue out; deployments enable them explicitly.
+    settings.putIfAbsent(
+        "TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED",
+        System.getenv().getOrDefault("TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED", "true"));
     Path payaraDirectory = dataDirectory.resolve("payara");
     PayaraMicroProcess payara =
         PayaraMicroProcess.start(
-            microJar,
-            war,
-            httpPort,
-            payaraDirectory,
-            services.endpoints().asEnvironment(),
-            List.of("-Xmx384m"));
+            microJar, war, httpPort, payaraDirectory, settings, List.of("-Xmx384m"));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -113,6 +120,8 @@ public final class LocalStackCommand implements Callable<Integer> {
     System.out.printf(
         "taskqueue: up in %.1f s at http://localhost:%d (API under /api). Ctrl-C stops everything.%n",
         (System.nanoTime() - begin) / 1e9, httpPort);
+    adminKey.ifPresent(
+        key -> System.out.println(key.announcement().replace(":8080", ":" + httpPort)));
     return payara.waitFor();
   }
 

@@ -102,20 +102,22 @@ public final class PayaraMicroProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until taskqueue's API answers {@code GET /api/queues} with 200 (an application URL:
-   * Payara's own health endpoint is UP even when the deployment failed). False when the process
-   * died or {@code timeout} passed first.
+   * Waits until taskqueue's API answers {@code GET /api/me} (200, or 401 without credentials): an
+   * application URL, because Payara's own health endpoint is UP even when the deployment failed.
+   * False when the process died or {@code timeout} passed first.
    */
   public boolean awaitApi(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/queues"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/me"))
             .timeout(Duration.ofSeconds(5))
             .build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        // 401 without credentials: the API is deployed and deciding who may call it.
+        int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200 || status == 401) {
           return true;
         }
       } catch (IOException notYet) {

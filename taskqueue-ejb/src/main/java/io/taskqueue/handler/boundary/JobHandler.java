@@ -16,6 +16,15 @@ public interface JobHandler {
   String type();
 
   /**
+   * True for handlers that exist to try taskqueue out ({@code sleep}, {@code fail}): they are
+   * switched off unless {@code taskqueue.handlers.diagnostic.enabled} is true, because they let a
+   * submitter hold workers busy or fill the dead-letter list at will.
+   */
+  default boolean diagnostic() {
+    return false;
+  }
+
+  /**
    * Runs one attempt.
    *
    * @return the result to store with the job (any JSON value), or null for none

@@ -16,6 +16,11 @@ import jakarta.json.JsonValue;
 public class FailHandler implements JobHandler {
 
   @Override
+  public boolean diagnostic() {
+    return true;
+  }
+
+  @Override
   public String type() {
     return "fail";
   }

@@ -11,18 +11,29 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every {@link JobHandler} bean of the deployment, by job type. Two for one type fail the boot. */
+/**
+ * Every {@link JobHandler} bean of the deployment, by job type, without the diagnostic ones unless
+ * they are enabled. Two for one type fail the boot.
+ */
 @ApplicationScoped
 public class JobHandlers {
 
   @Inject @Any Instance<JobHandler> beans;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.handlers.diagnostic.enabled", defaultValue = "false")
+  boolean diagnosticEnabled;
 
   private final Map<String, JobHandler> byType = new TreeMap<>();
 
   @PostConstruct
   void collect() {
     for (JobHandler handler : beans) {
+      if (handler.diagnostic() && !diagnosticEnabled) {
+        continue;
+      }
       JobHandler earlier = byType.putIfAbsent(handler.type(), handler);
       if (earlier != null) {
         throw new IllegalStateException(

@@ -13,6 +13,11 @@ public class SleepHandler implements JobHandler {
   static final long MAX_MS = 3_600_000;
 
   @Override
+  public boolean diagnostic() {
+    return true;
+  }
+
+  @Override
   public String type() {
     return "sleep";
   }

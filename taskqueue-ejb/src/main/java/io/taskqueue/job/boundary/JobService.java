@@ -132,6 +132,7 @@ public class JobService {
             n.runAt(),
             n.retryPolicy(),
             n.timeoutMs());
+    job.setSubmittedBy(n.submittedBy());
     em.persist(job);
     return job;
   }
@@ -158,6 +159,9 @@ public class JobService {
     if (filter.priority() != null) {
       jpql.append(" AND j.priority = :priority");
     }
+    if (filter.submittedBy() != null) {
+      jpql.append(" AND j.submittedBy = :submittedBy");
+    }
     if (filter.before() != null) {
       jpql.append(" AND j.id < :before");
     }
@@ -171,6 +175,9 @@ public class JobService {
     }
     if (filter.priority() != null) {
       query.setParameter("priority", filter.priority());
+    }
+    if (filter.submittedBy() != null) {
+      query.setParameter("submittedBy", filter.submittedBy());
     }
     if (filter.before() != null) {
       query.setParameter("before", filter.before());

@@ -81,4 +81,9 @@ public final class RedisKeys {
   public String nodes() {
     return tag + "nodes";
   }
+
+  /** A one-time WebSocket ticket, by the hash of its secret; expires by itself. */
+  public String wsTicket(String ticketHash) {
+    return tag + "ws-ticket:" + ticketHash;
+  }
 }

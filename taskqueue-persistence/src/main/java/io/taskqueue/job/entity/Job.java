@@ -86,6 +86,9 @@ public class Job {
   @Column(name = "timeout_ms")
   private Long timeoutMs;
 
+  @Column(name = "submitted_by", length = 200)
+  private String submittedBy;
+
   protected Job() {
     // for JPA
   }
@@ -119,6 +122,15 @@ public class Job {
     this.backoffMaxMs = retryPolicy.maxMs();
     this.backoffJitter = retryPolicy.jitter();
     this.timeoutMs = timeoutMs;
+  }
+
+  /** Records who submitted the job: a caller with only the submitter role reads its own jobs. */
+  public void setSubmittedBy(String submittedBy) {
+    this.submittedBy = submittedBy;
+  }
+
+  public String getSubmittedBy() {
+    return submittedBy;
   }
 
   public UUID getId() {

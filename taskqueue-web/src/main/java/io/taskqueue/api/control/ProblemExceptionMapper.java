@@ -10,6 +10,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    return e.problem().toResponse();
+    Response.ResponseBuilder response = Response.fromResponse(e.problem().toResponse());
+    e.headers().forEach(response::header);
+    return response.build();
   }
 }

@@ -6,8 +6,12 @@ import io.taskqueue.job.entity.BulkResult;
 import io.taskqueue.job.entity.DeadFilter;
 import io.taskqueue.job.entity.JobPage;
 import io.taskqueue.job.entity.JobView;
+import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,11 +29,13 @@ import java.util.List;
  * 8601); retry or delete every match.
  */
 @Path("dead")
+@RolesAllowed(Role.VIEWER_NAME)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 
   @Inject JobOperations operations;
+  @Inject ActionAudit audit;
 
   @GET
   public JobPage list(
@@ -62,22 +68,42 @@ public class DeadLettersResource {
   /** Queues every matching dead job again (at most 10,000 per call). */
   @POST
   @Path("retry")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public BulkResult retry(
       @QueryParam("type") String type,
       @QueryParam("error") String error,
       @QueryParam("after") String after,
       @QueryParam("before") String before) {
-    return new BulkResult(operations.retryDead(filter(type, error, after, before)), null);
+    int retried = operations.retryDead(filter(type, error, after, before));
+    audit.record("dead.retry", describe(type, error, after, before), retried, null);
+    return new BulkResult(retried, null);
   }
 
   /** Deletes every matching dead job and its attempt history. */
   @DELETE
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public BulkResult delete(
       @QueryParam("type") String type,
       @QueryParam("error") String error,
       @QueryParam("after") String after,
       @QueryParam("before") String before) {
-    return new BulkResult(null, operations.deleteDead(filter(type, error, after, before)));
+    int deleted = operations.deleteDead(filter(type, error, after, before));
+    audit.record("dead.delete", describe(type, error, after, before), deleted, null);
+    return new BulkResult(null, deleted);
+  }
+
+  /** The filter as the audit log shows it: which dead jobs an action took. */
+  private static String describe(String type, String error, String after, String before) {
+    StringBuilder filter = new StringBuilder("dead jobs");
+    for (String[] part :
+        new String[][] {{"type", type}, {"error", error}, {"after", after}, {"before", before}}) {
+      if (part[1] != null) {
+        filter.append(' ').append(part[0]).append('=').append(part[1]);
+      }
+    }
+    return filter.toString();
   }
 
   private static DeadFilter filter(String type, String error, String after, String before) {

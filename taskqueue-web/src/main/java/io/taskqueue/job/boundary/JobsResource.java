@@ -3,6 +3,7 @@ package io.taskqueue.job.boundary;
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.Cursor;
+import io.taskqueue.job.control.JsonLimits;
 import io.taskqueue.job.control.SubmissionRules;
 import io.taskqueue.job.entity.BatchSubmitted;
 import io.taskqueue.job.entity.Job;
@@ -10,11 +11,20 @@ import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobPage;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobView;
+import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.SubmitJobRequest;
 import io.taskqueue.job.entity.Submitted;
+import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.SubmitRateLimit;
+import io.taskqueue.security.control.TypeAccess;
+import io.taskqueue.security.entity.Caller;
+import io.taskqueue.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,6 +59,10 @@ public class JobsResource {
   @Inject JobService jobs;
   @Inject JobOperations operations;
   @Inject JobHandlers handlers;
+  @Inject CurrentCaller caller;
+  @Inject ActionAudit audit;
+  @Inject SubmitRateLimit rateLimit;
+  @Inject TypeAccess typeAccess;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -62,6 +76,14 @@ public class JobsResource {
   @ConfigProperty(name = "taskqueue.api.max-batch", defaultValue = "1000")
   int maxBatch;
 
+  @Inject
+  @ConfigProperty(name = "taskqueue.api.max-json-depth", defaultValue = "32")
+  int maxJsonDepth;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.api.max-string-length", defaultValue = "65536")
+  int maxStringLength;
+
   @Context UriInfo uri;
 
   /**
@@ -70,7 +92,9 @@ public class JobsResource {
    * back).
    */
   @POST
+  @RolesAllowed(Role.SUBMITTER_NAME)
   public Response submit(SubmitJobRequest request, @HeaderParam("Idempotency-Key") String key) {
+    rateLimit.take(caller.get());
     if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
       throw ProblemException.badRequest(
           "invalid-idempotency-key",
@@ -78,7 +102,8 @@ public class JobsResource {
           "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
     }
     Submitted submitted =
-        jobs.submit(rules().check(request), key, Duration.ofMillis(idempotencyWindowMillis));
+        jobs.submit(
+            permitted(rules().check(request)), key, Duration.ofMillis(idempotencyWindowMillis));
     Job job = submitted.job();
     URI location = uri.getAbsolutePathBuilder().path(job.getId().toString()).build();
     Status status =
@@ -91,8 +116,11 @@ public class JobsResource {
   /** 201, or 202 when the jobs are stored but Redis is unreachable. */
   @POST
   @Path("batch")
+  @RolesAllowed(Role.SUBMITTER_NAME)
   public Response submitBatch(List<SubmitJobRequest> requests) {
-    Submitted submitted = jobs.submit(rules().checkBatch(requests));
+    rateLimit.take(caller.get());
+    Submitted submitted =
+        jobs.submit(rules().checkBatch(requests).stream().map(this::permitted).toList());
     List<UUID> ids = submitted.jobs().stream().map(Job::getId).toList();
     Status status = submitted.dispatched().get() ? Status.CREATED : Status.ACCEPTED;
     return Response.status(status).entity(new BatchSubmitted(ids.size(), ids)).build();
@@ -101,10 +129,15 @@ public class JobsResource {
   /** 200 with the job: a waiting job will not run; a running one is being stopped. */
   @POST
   @Path("{id}/cancel")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public JobView cancel(@PathParam("id") String id) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
     return switch (operations.cancel(jobId)) {
-      case CANCELLED -> JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
+      case CANCELLED -> {
+        audit.record("job.cancel", jobId.toString(), 1, null);
+        yield JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
+      }
       case NOT_FOUND -> throw notFound(id);
       case ALREADY_FINISHED ->
           throw conflict(
@@ -116,6 +149,8 @@ public class JobsResource {
   /** 200 with the job queued again, its attempts granted anew; 409 unless dead or cancelled. */
   @POST
   @Path("{id}/retry")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public JobView retry(@PathParam("id") String id) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
     boolean requeued = operations.retry(jobId).orElseThrow(() -> notFound(id));
@@ -124,16 +159,25 @@ public class JobsResource {
           "Job not retryable",
           "Only dead or cancelled jobs can be retried; " + id + " is neither.");
     }
+    audit.record("job.retry", jobId.toString(), 1, null);
     return JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
   }
 
+  /** A caller with only the submitter role sees its own jobs; others are "not found" to it. */
   @GET
   @Path("{id}")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
   public JobView get(@PathParam("id") String id) {
-    return parseId(id).flatMap(jobs::find).map(JobView::of).orElseThrow(() -> notFound(id));
+    Caller me = caller.get();
+    return parseId(id)
+        .flatMap(jobs::find)
+        .filter(job -> me.readsAllJobs() || me.id().equals(job.getSubmittedBy()))
+        .map(JobView::of)
+        .orElseThrow(() -> notFound(id));
   }
 
   @GET
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
   public JobPage list(
       @QueryParam("status") String status,
       @QueryParam("type") String type,
@@ -154,6 +198,7 @@ public class JobsResource {
             priority == null
                 ? null
                 : Priority.fromWireName(priority).orElseThrow(() -> invalid("priority", priority)),
+            caller.get().readsAllJobs() ? null : caller.get().id(),
             size,
             cursor == null ? null : Cursor.decode(cursor));
     List<JobView> page = jobs.list(filter).stream().map(JobView::of).toList();
@@ -161,8 +206,18 @@ public class JobsResource {
     return new JobPage(page, next);
   }
 
+  /** The job, recorded as the caller's, if the caller may submit its type. */
+  private NewJob permitted(NewJob job) {
+    typeAccess.check(caller.get(), job.type());
+    return job.submittedBy(caller.get().id());
+  }
+
   private SubmissionRules rules() {
-    return new SubmissionRules(handlers.knownTypes(), maxPayloadBytes, maxBatch);
+    return new SubmissionRules(
+        handlers.knownTypes(),
+        maxPayloadBytes,
+        maxBatch,
+        new JsonLimits(maxJsonDepth, maxStringLength));
   }
 
   static java.util.Optional<UUID> parseId(String id) {

@@ -14,11 +14,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Checks submissions before anything is stored: known type, priority, attempts, payload size, run
- * time, retry policy, timeout and batch size. A batch is refused whole when any job in it is
- * invalid.
+ * Checks submissions before anything is stored: type name and handler, priority, attempts, payload
+ * size, depth and string lengths, run time, retry policy, timeout and batch size. A batch is
+ * refused whole when any job in it is invalid.
  */
 public final class SubmissionRules {
 
@@ -28,14 +29,24 @@ public final class SubmissionRules {
   static final Duration MAX_TIMEOUT = Duration.ofDays(1);
   static final Duration MAX_BACKOFF = Duration.ofDays(7);
 
+  /** What a job type name may be: it is echoed in errors, logs, metrics labels and the console. */
+  static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
   private final Set<String> knownTypes;
   private final int maxPayloadBytes;
   private final int maxBatch;
+  private final JsonLimits jsonLimits;
 
   public SubmissionRules(Set<String> knownTypes, int maxPayloadBytes, int maxBatch) {
+    this(knownTypes, maxPayloadBytes, maxBatch, JsonLimits.DEFAULTS);
+  }
+
+  public SubmissionRules(
+      Set<String> knownTypes, int maxPayloadBytes, int maxBatch, JsonLimits jsonLimits) {
     this.knownTypes = knownTypes;
     this.maxPayloadBytes = maxPayloadBytes;
     this.maxBatch = maxBatch;
+    this.jsonLimits = jsonLimits;
   }
 
   public NewJob check(SubmitJobRequest request) {
@@ -64,6 +75,12 @@ public final class SubmissionRules {
   private NewJob check(SubmitJobRequest request, String where) {
     if (request == null) {
       throw invalid(where + "a job must be a JSON object.");
+    }
+    if (request.type() != null && !TYPE.matcher(request.type()).matches()) {
+      throw invalid(
+          where
+              + "type must be 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a"
+              + " letter or digit.");
     }
     if (request.type() == null || !knownTypes.contains(request.type())) {
       throw ProblemException.badRequest(
@@ -98,6 +115,14 @@ public final class SubmissionRules {
           "payload-too-large",
           "Payload too large",
           where + "payload is " + bytes + " bytes; the limit is " + maxPayloadBytes + ".");
+    }
+    if (request.payload() != null) {
+      jsonLimits
+          .violation(request.payload())
+          .ifPresent(
+              problem -> {
+                throw invalid(where + "payload " + problem + ".");
+              });
     }
     return new NewJob(
         request.type(),

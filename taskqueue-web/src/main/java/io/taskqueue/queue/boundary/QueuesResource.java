@@ -5,9 +5,13 @@ import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueueOverview;
 import io.taskqueue.queue.entity.QueueState;
+import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.entity.Role;
 import io.taskqueue.stats.boundary.JobStatistics;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +27,7 @@ import java.util.Map;
  * priority queue.
  */
 @Path("queues")
+@RolesAllowed(Role.VIEWER_NAME)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
@@ -30,6 +35,7 @@ public class QueuesResource {
   @Inject DispatchQueue dispatch;
   @Inject JobStatistics statistics;
   @Inject QueuePauses pauses;
+  @Inject ActionAudit audit;
 
   @GET
   public QueueOverview overview() {
@@ -49,16 +55,24 @@ public class QueuesResource {
   /** Workers stop taking this priority's jobs; submissions are still accepted and kept. */
   @POST
   @Path("{priority}/pause")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public QueueState pause(@PathParam("priority") String priority) {
     Priority p = parse(priority);
-    return new QueueState(p.wireName(), true, pauses.pause(p));
+    boolean changed = pauses.pause(p);
+    audit.record("queue.pause", p.wireName(), null, changed ? "paused" : "already paused");
+    return new QueueState(p.wireName(), true, changed);
   }
 
   @POST
   @Path("{priority}/resume")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
   public QueueState resume(@PathParam("priority") String priority) {
     Priority p = parse(priority);
-    return new QueueState(p.wireName(), false, pauses.resume(p));
+    boolean changed = pauses.resume(p);
+    audit.record("queue.resume", p.wireName(), null, changed ? "resumed" : "was not paused");
+    return new QueueState(p.wireName(), false, changed);
   }
 
   private static Priority parse(String priority) {

@@ -1,6 +1,8 @@
 package io.taskqueue.stats.boundary;
 
+import io.taskqueue.security.entity.Role;
 import io.taskqueue.stats.entity.JobStats;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * answers in milliseconds at ten million jobs.
  */
 @Path("stats")
+@RolesAllowed(Role.VIEWER_NAME)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {

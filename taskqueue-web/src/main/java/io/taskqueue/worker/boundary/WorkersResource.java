@@ -1,7 +1,9 @@
 package io.taskqueue.worker.boundary;
 
+import io.taskqueue.security.entity.Role;
 import io.taskqueue.worker.control.WorkerRegistry;
 import io.taskqueue.worker.entity.NodeHealth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import java.util.List;
  * threads. A node that stops disappears at once; one that dies, within the heartbeat TTL.
  */
 @Path("workers")
+@RolesAllowed(Role.VIEWER_NAME)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkersResource {

@@ -1,0 +1,70 @@
+package io.taskqueue.security.boundary;
+
+import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.security.control.KeySecrets;
+import io.taskqueue.security.entity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Short-lived, single-use tickets that let a browser open the event WebSocket without putting a key
+ * or token in the URL (browsers cannot set headers on a WebSocket handshake). A ticket is kept in
+ * Redis, so any node can accept it, under the hash of its secret, and is deleted as it is used.
+ */
+@ApplicationScoped
+public class WsTickets {
+
+  @Inject RedisClient redis;
+  @Inject RedisKeys keys;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.ws.ticket-ttl-seconds", defaultValue = "30")
+  int ttlSeconds;
+
+  /** A new ticket standing for {@code caller}; valid once, for the configured time. */
+  public String issue(Caller caller) {
+    String ticket = KeySecrets.generate();
+    JsonObject value =
+        Json.createObjectBuilder()
+            .add("name", caller.name())
+            .add("via", caller.via())
+            .add("roles", Json.createArrayBuilder(caller.roles()))
+            .build();
+    redis.set(key(ticket), value.toString(), SetParams.setParams().ex(ttlSeconds));
+    return ticket;
+  }
+
+  /** The caller the ticket was issued to, if it is live; it cannot be used again. */
+  public Optional<Caller> redeem(String ticket) {
+    String value = redis.getDel(key(ticket));
+    if (value == null) {
+      return Optional.empty();
+    }
+    JsonObject json = Json.createReader(new StringReader(value)).readObject();
+    return Optional.of(
+        new Caller(
+            json.getString("name"),
+            json.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .collect(Collectors.toSet()),
+            json.getString("via")));
+  }
+
+  public int ttlSeconds() {
+    return ttlSeconds;
+  }
+
+  private String key(String ticket) {
+    return keys.wsTicket(HexFormat.of().formatHex(KeySecrets.hash(ticket)));
+  }
+}

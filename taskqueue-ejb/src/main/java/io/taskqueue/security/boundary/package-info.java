@@ -1,0 +1,2 @@
+/** Facades for API keys, the audit log and WebSocket tickets. */
+package io.taskqueue.security.boundary;

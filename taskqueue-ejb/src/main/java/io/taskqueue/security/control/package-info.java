@@ -1,0 +1,2 @@
+/** Making API key secrets and hashing them. */
+package io.taskqueue.security.control;

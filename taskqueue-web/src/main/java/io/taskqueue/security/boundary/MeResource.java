@@ -1,0 +1,43 @@
+package io.taskqueue.security.boundary;
+
+import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.entity.Caller;
+import io.taskqueue.security.entity.Me;
+import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.WsTicket;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/me}: who the caller is, so a console can show only what its roles allow; {@code
+ * POST /api/ws-ticket}: a one-time ticket for the event WebSocket.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+  @Inject CurrentCaller caller;
+  @Inject WsTickets tickets;
+
+  @GET
+  @Path("me")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME, Role.OPERATOR_NAME, Role.ADMIN_NAME})
+  public Me me() {
+    Caller me = caller.get();
+    return new Me(me.name(), me.via(), me.roles());
+  }
+
+  @POST
+  @Path("ws-ticket")
+  @RolesAllowed(Role.VIEWER_NAME)
+  public WsTicket wsTicket() {
+    return new WsTicket(tickets.issue(caller.get()), tickets.ttlSeconds());
+  }
+}

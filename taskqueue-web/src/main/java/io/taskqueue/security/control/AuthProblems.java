@@ -1,0 +1,42 @@
+package io.taskqueue.security.control;
+
+import io.taskqueue.api.entity.Problem;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * 401 and 403 problem documents written by the authentication mechanism itself, before JAX-RS is
+ * reached; committed at once so the container's HTML error page cannot replace them.
+ */
+final class AuthProblems {
+
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  private AuthProblems() {}
+
+  static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"taskqueue\"");
+    return send(response, Callers.unauthorized(detail));
+  }
+
+  static AuthenticationStatus forbidden(HttpServletResponse response, String detail) {
+    return send(response, Callers.forbidden(detail));
+  }
+
+  private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {
+    try {
+      response.setStatus(problem.status());
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(JSON.toJson(problem));
+      response.flushBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

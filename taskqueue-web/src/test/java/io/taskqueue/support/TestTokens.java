@@ -1,0 +1,75 @@
+package io.taskqueue.support;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A stand-in identity provider for the tests: an RSA key pair made once per test JVM, the public
+ * half handed to the servers as {@code mp.jwt.verify.publickey}, the private half signing tokens.
+ */
+public final class TestTokens {
+
+  public static final String ISSUER = "https://idp.taskqueue.test";
+  private static final KeyPair KEYS = keyPair();
+
+  private TestTokens() {}
+
+  /** The MicroProfile JWT settings that make a server trust this provider. */
+  public static Map<String, String> serverSettings() {
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----";
+    return Map.of("mp.jwt.verify.publickey", pem, "mp.jwt.verify.issuer", ISSUER);
+  }
+
+  /**
+   * A token for {@code user} in {@code groups}, expiring in {@code seconds} (negative: expired).
+   */
+  public static String token(String user, List<String> groups, long seconds) {
+    return sign(user, groups, seconds, ISSUER, KEYS);
+  }
+
+  /** A well-formed token signed by a key the servers do not trust. */
+  public static String forgedToken(String user, List<String> groups) {
+    return sign(user, groups, 300, ISSUER, keyPair());
+  }
+
+  private static String sign(
+      String user, List<String> groups, long seconds, String issuer, KeyPair keys) {
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer(issuer);
+    claims.setSubject(user);
+    claims.setClaim("upn", user);
+    claims.setStringListClaim("groups", groups);
+    claims.setIssuedAtToNow();
+    claims.setExpirationTimeMinutesInTheFuture(seconds / 60f);
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(keys.getPrivate());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static KeyPair keyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
