@@ -89,6 +89,10 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Reply getWithHeader(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(resolve(path)).header(header, value).GET());
+  }
+
   public Reply postWithHeader(String path, String body, String header, String value) {
     return send(
         HttpRequest.newBuilder(resolve(path))
@@ -114,10 +118,10 @@ public final class Api {
   }
 
   /** A POST of raw bytes, such as a body that is not valid UTF-8. */
-  public Reply postBytes(String path, byte[] body) {
+  public Reply postBytes(String path, String contentType, byte[] body) {
     return send(
         HttpRequest.newBuilder(resolve(path))
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 

@@ -48,10 +48,15 @@ public final class EventClient implements AutoCloseable {
    * the query can admit it); fails with the handshake's refusal.
    */
   public static EventClient connectAnonymously(URL deployment, String query) {
+    return connectAs(deployment, query, null);
+  }
+
+  /** Opens the feed sending {@code key} as a bearer secret (none when null). */
+  public static EventClient connectAs(URL deployment, String query, String key) {
     String path =
         deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
     return new EventClient(
-        URI.create("ws://127.0.0.1:" + deployment.getPort() + path + "ws/events" + query), null);
+        URI.create("ws://127.0.0.1:" + deployment.getPort() + path + "ws/events" + query), key);
   }
 
   /** Connects to the deployment's feed with a query string ("" for none). */
@@ -73,10 +78,15 @@ public final class EventClient implements AutoCloseable {
   }
 
   private static EventClient await(EventClient client) {
+    return client.opened();
+  }
+
+  /** Waits for the opening message, after which the client hears every event. */
+  public EventClient opened() {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
-        .until(() -> !client.received(j -> j.containsKey("action")).isEmpty());
-    return client;
+        .until(() -> !received(j -> j.containsKey("action")).isEmpty());
+    return this;
   }
 
   public void send(String text) {

@@ -1,6 +1,7 @@
 package io.taskqueue.security.entity;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +13,7 @@ import java.util.TreeSet;
 public record Caller(String name, Set<String> roles, String via) {
 
   public Caller {
-    roles = Set.copyOf(roles);
+    roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
   }
 
   /** A caller granted {@code granted}, holding every role those imply. */

@@ -1,6 +1,7 @@
 package io.taskqueue.job.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.RequestBodyLimits;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.Cursor;
 import io.taskqueue.job.control.JsonLimits;
@@ -24,6 +25,7 @@ import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -85,6 +87,7 @@ public class JobsResource {
   int maxStringLength;
 
   @Context UriInfo uri;
+  @Context HttpServletRequest http;
 
   /**
    * 201 with the new job; 200 with the earlier job when {@code Idempotency-Key} was used within its
@@ -95,6 +98,12 @@ public class JobsResource {
   @RolesAllowed(Role.SUBMITTER_NAME)
   public Response submit(SubmitJobRequest request, @HeaderParam("Idempotency-Key") String key) {
     rateLimit.take(caller.get());
+    if (!RequestBodyLimits.bodyIsObject(http)) {
+      throw ProblemException.badRequest(
+          "invalid-job",
+          "Invalid job",
+          "a job must be a JSON object; use /api/jobs/batch for many.");
+    }
     if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
       throw ProblemException.badRequest(
           "invalid-idempotency-key",

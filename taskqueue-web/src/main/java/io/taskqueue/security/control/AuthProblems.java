@@ -7,6 +7,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * 401 and 403 problem documents written by the authentication mechanism itself, before JAX-RS is
@@ -30,9 +31,8 @@ final class AuthProblems {
   private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {
     try {
       response.setStatus(problem.status());
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(JSON.toJson(problem));
+      response.setContentType(Problem.MEDIA_TYPE); // JSON is UTF-8 by definition (RFC 8259)
+      response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8));
       response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
