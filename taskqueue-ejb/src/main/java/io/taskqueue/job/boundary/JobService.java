@@ -147,6 +147,18 @@ public class JobService {
     return Optional.ofNullable(em.find(Job.class, id));
   }
 
+  /**
+   * The job as the database has it now, for a caller whose transaction changed it with a bulk
+   * update (which leaves an already loaded entity stale).
+   */
+  public Optional<Job> reload(UUID id) {
+    Job job = em.find(Job.class, id);
+    if (job != null) {
+      em.refresh(job);
+    }
+    return Optional.ofNullable(job);
+  }
+
   /** One page of jobs, newest first, after the filter's cursor (keyset pagination). */
   public List<Job> list(JobFilter filter) {
     StringBuilder jpql = new StringBuilder("SELECT j FROM Job j WHERE 1 = 1");

@@ -8,12 +8,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Completes the generated API description: the {@code Problem} schema, and on every operation the
- * 4xx problem responses it can give (400 for bad input on anything that takes input, 404 where a
- * job is named, 409 where a job's state may forbid the action, 413 and 415 on submissions). One
- * place rather than an annotation per method per status, which would drift from the mappers.
+ * 4xx problem responses it can give (400 for bad input on anything that takes input, 401 and 403
+ * everywhere, 404 where a job is named, 409 where a job's state may forbid the action, 413, 415 and
+ * 429 on submissions), and the bearer security scheme every operation needs. One place rather than
+ * an annotation per method per status, which would drift from the mappers.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -25,6 +27,15 @@ public class ProblemResponses implements OASFilter {
       openAPI.setComponents(OASFactory.createComponents());
     }
     openAPI.getComponents().addSchema("Problem", problemSchema());
+    openAPI
+        .getComponents()
+        .addSecurityScheme(
+            "bearer",
+            OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .description("An API key (tq_…) or a JWT from the configured identity provider"));
+    openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
     openAPI.info(
         OASFactory.createInfo()
             .title("taskqueue")
@@ -48,6 +59,8 @@ public class ProblemResponses implements OASFilter {
     boolean submits =
         path.equals("/api/jobs") && method.equals("POST") || path.equals("/api/jobs/batch");
     problem(operation, "400", "Bad input: malformed JSON, unknown field, invalid value");
+    problem(operation, "401", "No credentials, or an unknown, revoked or expired key or token");
+    problem(operation, "403", "The caller's roles do not allow this");
     if (path.contains("{id}")) {
       problem(operation, "404", "No job has this id");
     }
@@ -57,6 +70,7 @@ public class ProblemResponses implements OASFilter {
     if (submits) {
       problem(operation, "413", "Payload or body over its size limit");
       problem(operation, "415", "Not application/json");
+      problem(operation, "429", "Over the caller's submit rate; see Retry-After");
     }
   }
 

@@ -145,7 +145,7 @@ public class JobsResource {
     return switch (operations.cancel(jobId)) {
       case CANCELLED -> {
         audit.record("job.cancel", jobId.toString(), 1, null);
-        yield JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
+        yield JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
       }
       case NOT_FOUND -> throw notFound(id);
       case ALREADY_FINISHED ->
@@ -169,7 +169,7 @@ public class JobsResource {
           "Only dead or cancelled jobs can be retried; " + id + " is neither.");
     }
     audit.record("job.retry", jobId.toString(), 1, null);
-    return JobView.of(jobs.find(jobId).orElseThrow(() -> notFound(id)));
+    return JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
   }
 
   /** A caller with only the submitter role sees its own jobs; others are "not found" to it. */
