@@ -21,7 +21,8 @@ public record JobView(
     OffsetDateTime finishedAt,
     String lastError,
     JsonValue result,
-    String workerId) {
+    String workerId,
+    String submittedBy) {
 
   public static JobView of(Job job) {
     return new JobView(
@@ -38,7 +39,8 @@ public record JobView(
         job.getFinishedAt(),
         job.getLastError(),
         json(job.getResult()),
-        job.getWorkerId());
+        job.getWorkerId(),
+        job.getSubmittedBy());
   }
 
   private static JsonValue json(String text) {

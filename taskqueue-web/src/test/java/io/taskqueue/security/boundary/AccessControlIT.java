@@ -184,7 +184,10 @@ class AccessControlIT extends DeployedWar {
     Api first = api.as(key("owner", SUBMITTER));
     Api second = api.as(key("other", SUBMITTER));
     String id = first.post("api/jobs", "{\"type\":\"noop\"}").json().getString("id");
-    assertEquals(200, first.get("api/jobs/" + id).status());
+    Reply own = first.get("api/jobs/" + id);
+    assertEquals(200, own.status());
+    assertEquals(
+        "key:" + first.get("api/me").json().getString("name"), own.json().getString("submittedBy"));
     assertEquals(404, second.get("api/jobs/" + id).status());
     assertEquals(200, api.get("api/jobs/" + id).status(), "a viewer reads every job");
     assertTrue(first.get("api/jobs?limit=200").body().contains(id));
