@@ -66,6 +66,12 @@ final class FaultCluster {
   /** Starts a node and waits for its API; {@code settings} are extra environment variables. */
   PayaraMicroProcess start(String nodeName, Map<String, String> settings)
       throws InterruptedException {
+    return start(nodeName, settings, FreePort.find());
+  }
+
+  /** Starts a node on {@code httpPort}: the port of a node that was stopped, for a restart. */
+  PayaraMicroProcess start(String nodeName, Map<String, String> settings, int httpPort)
+      throws InterruptedException {
     Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
     env.put("TASKQUEUE_NODE_NAME", nodeName);
     env.put("TASKQUEUE_REDIS_PREFIX", this.name);
@@ -76,7 +82,7 @@ final class FaultCluster {
         PayaraMicroProcess.start(
             Path.of(System.getProperty("taskqueue.micro-jar")),
             Path.of(System.getProperty("taskqueue.war")),
-            FreePort.find(),
+            httpPort,
             workDirectory.resolve(nodeName + "-" + System.nanoTime()),
             env,
             List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));

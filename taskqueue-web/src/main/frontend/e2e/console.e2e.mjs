@@ -1,0 +1,180 @@
+// End-to-end scenarios for the console in Debian's headless Chromium, driven by playwright-core
+// (no browser is downloaded). Run by ConsoleClusterIT against a node it can restart:
+//   BASE_URL, ADMIN_KEY, ARTIFACTS (screenshots), RESTARTED_FILE (appears after the restart).
+// Prints "E2E ok <scenario>" per scenario and E2E:AWAIT-RESTART when the server should restart.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+const base = required('BASE_URL')
+const key = required('ADMIN_KEY')
+const artifacts = required('ARTIFACTS')
+const restartedFile = required('RESTARTED_FILE')
+const SECOND = 1_000
+
+function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set`)
+  return value
+}
+
+async function api(method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+  return response.json()
+}
+
+async function until(what, condition, timeoutMs = 30 * SECOND) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await condition()) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+const problems = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.setDefaultTimeout(30 * SECOND)
+
+  // Signing in: a wrong key is refused, the admin key gets in.
+  await page.goto(base + '/')
+  await page.getByLabel('API key or token').fill('tq_not-a-key')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByText('Key refused').waitFor()
+  await shot(page, '01-sign-in-refused')
+  console.log('E2E ok sign-in-refused')
+  await page.getByLabel('API key or token').fill(key)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Overview' }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
+  console.log('E2E ok sign-in')
+
+  // The overview shows numbers: five completed jobs appear in the status cards.
+  await api(
+    'POST',
+    '/api/jobs/batch',
+    Array.from({ length: 5 }, () => ({ type: 'noop' })),
+  )
+  const completed = page.locator('.stat', {
+    has: page.locator('.stat__label', { hasText: /^completed$/ }),
+  })
+  await until('5 completed jobs on the overview', async () => {
+    const text = await completed.locator('.stat__value').textContent()
+    return Number((text ?? '').replace(/[^0-9]/g, '')) >= 5
+  })
+  await shot(page, '02-overview')
+  console.log('E2E ok overview')
+
+  // A job submitted through the API appears on the jobs page and turns completed, no reload.
+  await page.getByRole('link', { name: 'Jobs', exact: true }).click()
+  await page.getByRole('heading', { name: 'Jobs' }).waitFor()
+  const slow = await api('POST', '/api/jobs', { type: 'sleep', payload: { ms: 1500 } })
+  const slowRow = page.locator('tr', { has: page.getByRole('link', { name: slow.id }) })
+  await slowRow.waitFor()
+  await slowRow.getByText('completed').waitFor()
+  console.log('E2E ok job-appears-and-completes')
+
+  // Cancelling a long sleep job from the table.
+  const long = await api('POST', '/api/jobs', { type: 'sleep', payload: { ms: 600000 } })
+  const longRow = page.locator('tr', { has: page.getByRole('link', { name: long.id }) })
+  await longRow.getByText('running').waitFor()
+  await page.getByRole('button', { name: `Cancel job ${long.id}` }).click()
+  await longRow.getByText('cancelled').waitFor()
+  await until('the job cancelled in the API', async () => {
+    return (await api('GET', `/api/jobs/${long.id}`)).status === 'cancelled'
+  })
+  await shot(page, '03-jobs')
+  console.log('E2E ok cancel-from-ui')
+
+  // Job detail page.
+  await page.getByRole('link', { name: long.id }).click()
+  await page.getByText('cancelled').first().waitFor()
+  await shot(page, '04-job-detail')
+
+  // Retrying a dead job from the dead-letter page: it fails once, then succeeds.
+  const doomed = await api('POST', '/api/jobs', {
+    type: 'fail',
+    payload: { times: 1 },
+    maxAttempts: 1,
+  })
+  await until(
+    'the job dead',
+    async () => (await api('GET', `/api/jobs/${doomed.id}`)).status === 'dead',
+  )
+  await page.getByRole('link', { name: 'Dead letters' }).click()
+  await page.getByRole('heading', { name: 'Dead letters' }).waitFor()
+  await shot(page, '05-dead-letters')
+  await page.getByRole('button', { name: `Retry job ${doomed.id}` }).click()
+  await until('the retried job completed', async () => {
+    const job = await api('GET', `/api/jobs/${doomed.id}`)
+    return job.status === 'completed' && job.attempt === 2
+  })
+  console.log('E2E ok retry-dead')
+
+  await page.getByRole('link', { name: 'Workers' }).click()
+  await page.getByRole('heading', { name: 'Workers' }).waitFor()
+  await page.locator('article[aria-label^="Node "]').first().waitFor()
+  await page.getByText(/\/w1$/).first().waitFor()
+  await shot(page, '06-workers')
+  console.log('E2E ok workers')
+
+  // The live feed reconnects after the server restarts, and events flow again.
+  await page.getByRole('link', { name: 'Live feed' }).click()
+  await page.getByRole('heading', { name: 'Live feed' }).waitFor()
+  const status = page
+    .getByRole('status')
+    .filter({ hasText: /Live|Reconnecting|Connecting|Disconnected/ })
+  await status.filter({ hasText: 'Live' }).waitFor()
+  console.log('E2E:AWAIT-RESTART')
+  await status.filter({ hasText: 'Reconnecting' }).waitFor({ timeout: 120 * SECOND })
+  await until('the server restarted', async () => existsSync(restartedFile), 300 * SECOND)
+  await status.filter({ hasText: 'Live' }).waitFor({ timeout: 90 * SECOND })
+  const after = await api('POST', '/api/jobs', { type: 'noop' })
+  await page.locator('.feed').getByRole('link', { name: after.id }).first().waitFor()
+  await page.locator('.feed-entry--job-completed').first().waitFor()
+  await shot(page, '07-live-feed')
+  console.log('E2E ok reconnect')
+
+  // Phone width: the overview still renders.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.getByRole('link', { name: 'Overview' }).click()
+  await page.getByRole('heading', { name: 'Overview' }).waitFor()
+  await shot(page, '08-overview-phone')
+
+  const blocked = problems.filter((text) => /Content Security Policy|Refused to/i.test(text))
+  if (blocked.length > 0)
+    throw new Error(`the page broke its security policy: ${blocked.join('; ')}`)
+  console.log('E2E ok no-csp-violations')
+} catch (error) {
+  console.log(`E2E failed: ${error instanceof Error ? error.stack : error}`)
+  process.exitCode = 1
+} finally {
+  await browser.close()
+}

@@ -1,0 +1,132 @@
+// The only module that talks HTTP. Everything else receives an Api bound to the
+// signed-in secret, so the secret lives in React state and nowhere else.
+import type {
+  DeadFilter,
+  Job,
+  JobFilter,
+  Me,
+  Page,
+  PageRequest,
+  Priority,
+  Problem,
+  QueuesInfo,
+  Stats,
+  WorkerNode,
+  WsTicket,
+} from './types'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly problem: Problem | null
+
+  constructor(status: number, message: string, problem: Problem | null = null) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.problem = problem
+  }
+}
+
+export const MAX_LIMIT = 200
+export const DEFAULT_LIMIT = 50
+
+/** The server rejects limits outside 1..200; we never ask for unbounded lists. */
+export function clampLimit(limit: number | undefined): number {
+  const n = Number.isFinite(limit) ? Math.floor(limit as number) : DEFAULT_LIMIT
+  return Math.min(MAX_LIMIT, Math.max(1, n))
+}
+
+type Query = Record<string, string | number | null | undefined>
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let problem: Problem | null = null
+  try {
+    problem = (await res.json()) as Problem
+  } catch {
+    // Body was not JSON (e.g. a proxy error page); the status line is all we have.
+  }
+  const message = problem?.detail || problem?.title || res.statusText || `HTTP ${res.status}`
+  return new ApiError(res.status, message, problem)
+}
+
+async function request<T>(secret: string, method: string, url: string): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: {
+      Authorization: `Bearer ${secret}`,
+      Accept: 'application/json, application/problem+json',
+    },
+  })
+  if (!res.ok) throw await toError(res)
+  if (res.status === 204) return undefined as T
+  return (await res.json()) as T
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return `${e.status}: ${e.message}`
+  if (e instanceof Error) return e.message
+  return String(e)
+}
+
+/**
+ * Binds every endpoint to one secret. onUnauthorized lets the app drop a key that
+ * the server stopped accepting (revoked, expired JWT) instead of failing forever.
+ */
+export function createApi(secret: string, onUnauthorized?: () => void) {
+  async function call<T>(method: string, path: string, query?: Query): Promise<T> {
+    try {
+      return await request<T>(secret, method, withQuery(path, query))
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) onUnauthorized?.()
+      throw e
+    }
+  }
+  const enc = encodeURIComponent
+
+  return {
+    me: () => call<Me>('GET', '/api/me'),
+    stats: () => call<Stats>('GET', '/api/stats'),
+    queues: () => call<QueuesInfo>('GET', '/api/queues'),
+    workers: async () => (await call<{ nodes: WorkerNode[] }>('GET', '/api/workers')).nodes,
+    jobs: (filter: JobFilter, page: PageRequest = {}) =>
+      call<Page<Job>>('GET', '/api/jobs', {
+        status: filter.status,
+        type: filter.type,
+        priority: filter.priority,
+        limit: clampLimit(page.limit),
+        cursor: page.cursor,
+      }),
+    job: (id: string) => call<Job>('GET', `/api/jobs/${enc(id)}`),
+    cancelJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/cancel`),
+    retryJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/retry`),
+    dead: (filter: DeadFilter, page: PageRequest = {}) =>
+      call<Page<Job>>('GET', '/api/dead', {
+        type: filter.type,
+        error: filter.error,
+        limit: clampLimit(page.limit),
+        cursor: page.cursor,
+      }),
+    retryDead: (filter: DeadFilter) =>
+      call<{ retried: number }>('POST', '/api/dead/retry', {
+        type: filter.type,
+        error: filter.error,
+      }),
+    deleteDead: (filter: DeadFilter) =>
+      call<{ deleted: number }>('DELETE', '/api/dead', { type: filter.type, error: filter.error }),
+    pauseQueue: (priority: Priority) => call<unknown>('POST', `/api/queues/${priority}/pause`),
+    resumeQueue: (priority: Priority) => call<unknown>('POST', `/api/queues/${priority}/resume`),
+    wsTicket: () => call<WsTicket>('POST', '/api/ws-ticket'),
+  }
+}
+
+export type Api = ReturnType<typeof createApi>

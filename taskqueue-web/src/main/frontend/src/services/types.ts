@@ -1,0 +1,153 @@
+// Shapes of the taskqueue server's JSON API. Fields the server may omit when it
+// has no data yet are optional so the UI is forced to handle their absence.
+
+export type Role = 'viewer' | 'submitter' | 'operator' | 'admin'
+
+export interface Me {
+  name: string
+  via: string
+  roles: Role[]
+}
+
+export type JobStatus =
+  'scheduled' | 'queued' | 'running' | 'retrying' | 'completed' | 'dead' | 'cancelled'
+
+export const JOB_STATUSES: readonly JobStatus[] = [
+  'scheduled',
+  'queued',
+  'running',
+  'retrying',
+  'completed',
+  'dead',
+  'cancelled',
+]
+
+export type Priority = 'high' | 'medium' | 'low'
+
+export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low']
+
+export interface WindowStats {
+  completed?: number | null
+  failed?: number | null
+  successRate?: number | null
+  throughputPerSecond?: number | null
+  averageMs?: number | null
+  p95Ms?: number | null
+}
+
+export interface Stats {
+  totals?: Partial<Record<JobStatus, number>> | null
+  successRate?: number | null
+  lastMinute?: WindowStats | null
+  lastHour?: WindowStats | null
+}
+
+export interface QueuesInfo {
+  waiting: Record<Priority, number>
+  delayed: number
+  inFlight: number
+  paused: string[]
+  statuses: Record<string, number>
+}
+
+export interface WorkerThread {
+  workerId: string
+  status: 'idle' | 'busy'
+  currentJob?: string | null
+  jobStartedAt?: string | null
+  processed: number
+  failed: number
+  retried: number
+  startedAt: string
+}
+
+export interface WorkerNode {
+  nodeId: string
+  status: 'running' | 'stopping'
+  startedAt: string
+  heartbeatAt: string
+  workers: number
+  utilisation: number
+  threads: WorkerThread[]
+}
+
+export interface Job {
+  id: string
+  type: string
+  payload: unknown
+  priority: Priority
+  status: JobStatus
+  attempt: number
+  maxAttempts: number
+  createdAt: string
+  scheduledAt?: string | null
+  startedAt?: string | null
+  finishedAt?: string | null
+  lastError?: string | null
+  result?: unknown
+  workerId?: string | null
+  submittedBy?: string | null
+}
+
+/** Keyset page: there is no total and no offset, only a cursor to the next page. */
+export interface Page<T> {
+  items: T[]
+  nextCursor?: string | null
+}
+
+export interface JobFilter {
+  status?: JobStatus | ''
+  type?: string
+  priority?: Priority | ''
+}
+
+export interface DeadFilter {
+  type?: string
+  error?: string
+}
+
+export interface PageRequest {
+  limit?: number
+  cursor?: string | null
+}
+
+export type EventType =
+  | 'job.created'
+  | 'job.scheduled'
+  | 'job.started'
+  | 'job.completed'
+  | 'job.failed'
+  | 'job.retrying'
+  | 'job.dead'
+  | 'job.cancelled'
+  | 'queue.paused'
+  | 'queue.resumed'
+  | 'worker.up'
+  | 'worker.down'
+
+export interface FeedEvent {
+  type: EventType
+  jobId?: string
+  jobType?: string
+  priority?: Priority
+  status?: JobStatus
+  attempt?: number
+  workerId?: string
+  timestamp: string
+  durationMs?: number
+  waitMs?: number
+  error?: string
+}
+
+export interface WsTicket {
+  ticket: string
+  expiresInSeconds: number
+}
+
+/** RFC 9457 problem details, as sent with application/problem+json. */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+}
