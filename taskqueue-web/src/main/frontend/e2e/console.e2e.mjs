@@ -138,6 +138,14 @@ try {
   })
   console.log('E2E ok retry-dead')
 
+  // Its detail page lists both attempts: the failure with its error, then the success.
+  await page.goto(`${base}/#/jobs/${doomed.id}`)
+  const attempts = page.getByRole('table', { name: 'Attempts' })
+  await attempts.getByRole('cell', { name: 'failed', exact: true }).waitFor()
+  await attempts.getByRole('cell', { name: 'completed', exact: true }).waitFor()
+  await shot(page, '04-job-detail-attempts')
+  console.log('E2E ok job-detail-attempts')
+
   await page.getByRole('link', { name: 'Workers' }).click()
   await page.getByRole('heading', { name: 'Workers' }).waitFor()
   await page.locator('article[aria-label^="Node "]').first().waitFor()

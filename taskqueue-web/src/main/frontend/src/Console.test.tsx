@@ -87,6 +87,19 @@ function fakeApi() {
     ),
     jobs: vi.fn(() => Promise.resolve({ items: [job], nextCursor: 'c2' })),
     job: vi.fn(() => Promise.resolve(deadJob)),
+    attempts: vi.fn(() =>
+      Promise.resolve([
+        {
+          attempt: 1,
+          workerId: 'node-a/w2',
+          startedAt: now,
+          finishedAt: now,
+          durationMs: 1200,
+          outcome: 'failed',
+          error: 'IllegalStateException: first try\n\tat Y.run(Y.java:7)',
+        },
+      ]),
+    ),
     cancelJob: vi.fn(() => Promise.resolve({ ...job, status: 'cancelled' })),
     retryJob: vi.fn(() => Promise.resolve({ ...deadJob, status: 'queued' })),
     dead: vi.fn(() => Promise.resolve({ items: [deadJob] })),
@@ -163,6 +176,9 @@ describe('Console', () => {
   it('job detail shows the error and offers retry', async () => {
     show('#/jobs/job-9')
     expect(await screen.findByText(/at X/, { selector: 'pre' })).toBeInTheDocument()
+    expect(await screen.findByText('node-a/w2')).toBeInTheDocument()
+    expect(screen.getByText(/at Y\.run/, { selector: 'pre' })).toBeInTheDocument()
+    expect(api.attempts).toHaveBeenCalledWith('job-9')
     fireEvent.click(screen.getByRole('button', { name: 'Retry job' }))
     expect(api.retryJob).toHaveBeenCalledWith('job-9')
   })

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { AttemptTable } from '../components/AttemptTable/AttemptTable'
 import { Notice } from '../components/Notice/Notice'
 import { StatusBadge } from '../components/StatusBadge/StatusBadge'
 import { Timeline } from '../components/Timeline/Timeline'
@@ -11,7 +12,7 @@ import { formatJson, formatTimestamp } from '../lib/format'
 import { canCancel, canRetry } from '../lib/jobEvents'
 import { jobTimeline } from '../lib/timeline'
 import { errorMessage } from '../services/api'
-import type { FeedEvent, Job } from '../services/types'
+import type { Attempt, FeedEvent, Job } from '../services/types'
 import './JobDetailPage.css'
 
 // Live events kept per job; a job that retries forever must not grow memory forever.
@@ -20,15 +21,16 @@ const MAX_EVENTS = 100
 export function JobDetailPage({ id }: { id: string }) {
   const { api, me } = useSession()
   const [job, setJob] = useState<Job | null>(null)
+  const [attempts, setAttempts] = useState<Attempt[]>([])
   const [error, setError] = useState<string | null>(null)
   const [events, setEvents] = useState<FeedEvent[]>([])
   const actions = useJobActions(setJob)
 
   const load = useCallback(() => {
-    api
-      .job(id)
-      .then((j) => {
+    Promise.all([api.job(id), api.attempts(id)])
+      .then(([j, a]) => {
         setJob(j)
+        setAttempts(a)
         setError(null)
       })
       .catch((e: unknown) => setError(errorMessage(e)))
@@ -36,6 +38,7 @@ export function JobDetailPage({ id }: { id: string }) {
 
   useEffect(() => {
     setJob(null)
+    setAttempts([])
     setEvents([])
     load()
   }, [load])
@@ -85,6 +88,10 @@ export function JobDetailPage({ id }: { id: string }) {
             </div>
           )}
           <JobFacts job={job} />
+          <section className="job__section">
+            <h2>Attempts</h2>
+            <AttemptTable attempts={attempts} />
+          </section>
           <section className="job__section">
             <h2>Timeline</h2>
             <Timeline items={jobTimeline(job, events)} />

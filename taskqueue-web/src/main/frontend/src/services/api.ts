@@ -1,6 +1,7 @@
 // The only module that talks HTTP. Everything else receives an Api bound to the
 // signed-in secret, so the secret lives in React state and nowhere else.
 import type {
+  Attempt,
   DeadFilter,
   Job,
   JobFilter,
@@ -107,6 +108,7 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
         cursor: page.cursor,
       }),
     job: (id: string) => call<Job>('GET', `/api/jobs/${enc(id)}`),
+    attempts: (id: string) => call<Attempt[]>('GET', `/api/jobs/${enc(id)}/attempts`),
     cancelJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/cancel`),
     retryJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/retry`),
     dead: (filter: DeadFilter, page: PageRequest = {}) =>

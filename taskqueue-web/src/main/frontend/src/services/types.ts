@@ -71,6 +71,17 @@ export interface WorkerNode {
   threads: WorkerThread[]
 }
 
+/** One finished attempt of a job (GET /api/jobs/{id}/attempts). */
+export interface Attempt {
+  attempt: number
+  workerId?: string | null
+  startedAt?: string | null
+  finishedAt: string
+  durationMs?: number | null
+  outcome: 'completed' | 'failed' | 'lost' | 'cancelled'
+  error?: string | null
+}
+
 export interface Job {
   id: string
   type: string

@@ -5,6 +5,7 @@ import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Stateless
 public class JobService {
+
+  static final int MAX_ATTEMPTS_LISTED = 1_000;
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
@@ -145,6 +148,15 @@ public class JobService {
 
   public Optional<Job> find(UUID id) {
     return Optional.ofNullable(em.find(Job.class, id));
+  }
+
+  /** The job's finished attempts, oldest first (bounded: a job has at most 100 per retry). */
+  public List<JobAttempt> attempts(UUID id) {
+    return em.createQuery(
+            "SELECT a FROM JobAttempt a WHERE a.jobId = :id ORDER BY a.attempt", JobAttempt.class)
+        .setParameter("id", id)
+        .setMaxResults(MAX_ATTEMPTS_LISTED)
+        .getResultList();
   }
 
   /**

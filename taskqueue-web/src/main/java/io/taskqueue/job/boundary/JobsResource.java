@@ -6,6 +6,7 @@ import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.Cursor;
 import io.taskqueue.job.control.JsonLimits;
 import io.taskqueue.job.control.SubmissionRules;
+import io.taskqueue.job.entity.AttemptView;
 import io.taskqueue.job.entity.BatchSubmitted;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobFilter;
@@ -183,6 +184,14 @@ public class JobsResource {
         .filter(job -> me.readsAllJobs() || me.id().equals(job.getSubmittedBy()))
         .map(JobView::of)
         .orElseThrow(() -> notFound(id));
+  }
+
+  /** The job's finished attempts, oldest first; readable by whoever may read the job. */
+  @GET
+  @Path("{id}/attempts")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  public List<AttemptView> attempts(@PathParam("id") String id) {
+    return jobs.attempts(get(id).id()).stream().map(AttemptView::of).toList();
   }
 
   @GET

@@ -71,6 +71,13 @@ class JobsApiIT extends DeployedWar {
 
     await().atMost(15, SECONDS).until(() -> status(id).equals("completed"));
     assertEquals(2, api.get("api/jobs/" + id).json().getInt("attempt"));
+    var attempts = api.get("api/jobs/" + id + "/attempts").jsonValue().asJsonArray();
+    assertEquals(2, attempts.size(), attempts.toString());
+    assertEquals("failed", attempts.getJsonObject(0).getString("outcome"));
+    assertTrue(attempts.getJsonObject(0).getString("error").contains("fail"), attempts.toString());
+    assertEquals("completed", attempts.getJsonObject(1).getString("outcome"));
+    assertEquals(2, attempts.getJsonObject(1).getInt("attempt"));
+    assertTrue(attempts.getJsonObject(1).getString("workerId").contains("/w"));
   }
 
   @Test

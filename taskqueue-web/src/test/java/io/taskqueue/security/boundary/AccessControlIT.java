@@ -55,6 +55,12 @@ class AccessControlIT extends DeployedWar {
           new Endpoint(
               "GET", "/api/jobs/{id}", "api/jobs/" + SOME_ID, null, Set.of(VIEWER, SUBMITTER)),
           new Endpoint(
+              "GET",
+              "/api/jobs/{id}/attempts",
+              "api/jobs/" + SOME_ID + "/attempts",
+              null,
+              Set.of(VIEWER, SUBMITTER)),
+          new Endpoint(
               "POST",
               "/api/jobs/{id}/cancel",
               "api/jobs/" + SOME_ID + "/cancel",
