@@ -166,6 +166,22 @@ describe('Console', () => {
     expect(await screen.findByText('running', { selector: '.badge' })).toBeInTheDocument()
   })
 
+  it('jobs: a job created elsewhere appears at the top of the first page', async () => {
+    show('#/jobs')
+    expect(await screen.findByRole('link', { name: 'job-1' })).toBeInTheDocument()
+    const fresh = { ...job, id: 'job-new', status: 'queued' as const }
+    api.jobs.mockImplementation(() => Promise.resolve({ items: [fresh, job], nextCursor: 'c2' }))
+    act(() => {
+      QuietSocket.last?.onmessage?.({
+        data: JSON.stringify({ type: 'job.created', jobId: 'job-new', timestamp: now }),
+      })
+    })
+    expect(
+      await screen.findByRole('link', { name: 'job-new' }, { timeout: 4000 }),
+    ).toBeInTheDocument()
+    expect(api.jobs).toHaveBeenCalledTimes(2)
+  })
+
   it('jobs: viewers get no action buttons or checkboxes', async () => {
     show('#/jobs', ['viewer'])
     expect(await screen.findByRole('link', { name: 'job-1' })).toBeInTheDocument()
