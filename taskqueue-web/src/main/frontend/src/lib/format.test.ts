@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatPercent, formatRelative } from './format'
+import { formatCompact, formatDuration, formatPercent, formatRelative } from './format'
 
 describe('formatRelative', () => {
   const now = Date.parse('2026-01-01T12:00:00Z')
@@ -31,5 +31,11 @@ describe('formatDuration and formatPercent', () => {
     expect(formatPercent(0.953)).toBe('95.3 %')
     expect(formatPercent(1)).toBe('100 %')
     expect(formatPercent(undefined)).toBe('—')
+  })
+
+  it('keeps axis labels short at any volume', () => {
+    expect(formatCompact(950)).toBe('950')
+    expect(formatCompact(20000)).toBe('20K')
+    expect(formatCompact(3_400_000)).toBe('3.4M')
   })
 })

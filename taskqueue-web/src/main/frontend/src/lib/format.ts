@@ -63,3 +63,8 @@ export function formatJson(value: unknown): string {
     return String(value)
   }
 }
+
+/** Axis labels: 950, 12k, 3.4M, so that ticks stay short at any volume. */
+export function formatCompact(n: number): string {
+  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n)
+}

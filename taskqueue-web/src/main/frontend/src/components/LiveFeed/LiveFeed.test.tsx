@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventListener, Subscribe } from '../../hooks/useEventFeed'
 import type { FeedEvent } from '../../services/types'
-import { LiveFeed, MAX_ENTRIES } from './LiveFeed'
+import { FLUSH_MS, LIVE_ROWS, LiveFeed, MAX_ENTRIES } from './LiveFeed'
 
 function fakeFeed() {
   const listeners = new Set<EventListener>()
@@ -10,8 +10,14 @@ function fakeFeed() {
     listeners.add(l)
     return () => listeners.delete(l)
   }
-  const emit = (batch: FeedEvent[]) => act(() => listeners.forEach((l) => l(batch)))
-  return { subscribe, emit }
+  // Events reach the list at the next flush.
+  const emit = (batch: FeedEvent[]) =>
+    act(() => {
+      listeners.forEach((l) => l(batch))
+      vi.advanceTimersByTime(FLUSH_MS)
+    })
+  const push = (batch: FeedEvent[]) => listeners.forEach((l) => l(batch))
+  return { subscribe, emit, push }
 }
 
 const events = (n: number, from = 0): FeedEvent[] =>
@@ -24,16 +30,41 @@ const events = (n: number, from = 0): FeedEvent[] =>
 const rows = () => screen.queryAllByRole('listitem')
 
 describe('LiveFeed', () => {
-  it('shows newest first and caps at 500 entries', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('keeps the newest 500 entries, draws the newest 100 while live and all when paused', () => {
     const feed = fakeFeed()
     render(<LiveFeed subscribe={feed.subscribe} />)
     feed.emit(events(300))
     feed.emit(events(300, 300))
-    expect(rows()).toHaveLength(MAX_ENTRIES)
     expect(MAX_ENTRIES).toBe(500)
+    expect(rows()).toHaveLength(LIVE_ROWS)
     expect(rows()[0]).toHaveTextContent('job-599')
-    expect(rows()[MAX_ENTRIES - 1]).toHaveTextContent('job-100')
     expect(rows()[0]).toHaveClass('feed-entry--job-completed')
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }))
+    expect(rows()).toHaveLength(MAX_ENTRIES)
+    expect(rows()[MAX_ENTRIES - 1]).toHaveTextContent('job-100')
+  })
+
+  it('a flood of batches becomes at most one list update per flush', () => {
+    const feed = fakeFeed()
+    render(<LiveFeed subscribe={feed.subscribe} />)
+    act(() => {
+      for (let i = 0; i < 10; i++) {
+        feed.push(events(10, i * 10))
+      }
+    })
+    expect(rows()).toHaveLength(0)
+    act(() => {
+      vi.advanceTimersByTime(FLUSH_MS)
+    })
+    expect(rows()).toHaveLength(LIVE_ROWS)
+    expect(rows()[0]).toHaveTextContent('job-99')
   })
 
   it('pause stops appending and counts what was dropped; resume continues', () => {

@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { formatCompact } from '../../lib/format'
 import type { Sample } from '../../hooks/useSampleHistory'
 import { clockTick } from '../../lib/chart'
 import '../../styles/chart.css'
@@ -40,7 +41,7 @@ export function QueueDepthChart({ samples }: { samples: Sample<DepthSample>[] })
               tickFormatter={clockTick}
               scale="time"
             />
-            <YAxis allowDecimals={false} width={48} />
+            <YAxis allowDecimals={false} width={48} tickFormatter={formatCompact} />
             <Tooltip labelFormatter={(t) => clockTick(Number(t))} />
             <Legend />
             {SERIES.map((s) => (

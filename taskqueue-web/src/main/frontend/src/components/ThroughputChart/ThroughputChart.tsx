@@ -7,6 +7,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { formatCompact } from '../../lib/format'
 import type { Sample } from '../../hooks/useSampleHistory'
 import { clockTick } from '../../lib/chart'
 import '../../styles/chart.css'
@@ -30,7 +31,7 @@ export function ThroughputChart({ samples }: { samples: Sample<ThroughputSample>
               tickFormatter={clockTick}
               scale="time"
             />
-            <YAxis width={48} />
+            <YAxis width={48} tickFormatter={formatCompact} />
             <Tooltip labelFormatter={(t) => clockTick(Number(t))} />
             <Line
               dataKey="throughput"
