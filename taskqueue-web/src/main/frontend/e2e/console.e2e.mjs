@@ -4,29 +4,19 @@
 // Prints "E2E ok <scenario>" per scenario and E2E:AWAIT-RESTART when the server should restart.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { apiClient, launchChromium } from './browser.mjs'
 
 const base = required('BASE_URL')
 const key = required('ADMIN_KEY')
 const artifacts = required('ARTIFACTS')
 const restartedFile = required('RESTARTED_FILE')
 const SECOND = 1_000
+const api = apiClient(base, key)
 
 function required(name) {
   const value = process.env[name]
   if (!value) throw new Error(`${name} is not set`)
   return value
-}
-
-async function api(method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-  return response.json()
 }
 
 async function until(what, condition, timeoutMs = 30 * SECOND) {
@@ -42,19 +32,7 @@ async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 const problems = []
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })

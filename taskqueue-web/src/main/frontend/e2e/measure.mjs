@@ -2,22 +2,13 @@
 // the README and closing notes): time to first render, sign-in to first numbers, page loads,
 // and frame rate, long tasks and heap while a flood of jobs streams events.
 //   BASE_URL=http://127.0.0.1:8080 ADMIN_KEY=... node e2e/measure.mjs [floodJobs]
-import { chromium } from 'playwright-core'
+import { apiClient, launchChromium } from './browser.mjs'
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080'
 const key = process.env.ADMIN_KEY
 const floodJobs = Number(process.argv[2] ?? 20000)
 if (!key) throw new Error('ADMIN_KEY is not set')
-
-async function api(method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`)
-  return response.json()
-}
+const api = apiClient(base, key)
 
 async function timed(action) {
   const start = performance.now()
@@ -60,20 +51,7 @@ async function watch(page, ms) {
   }, ms)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
-})
+const browser = await launchChromium(['--enable-precise-memory-info'])
 const result = {}
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
