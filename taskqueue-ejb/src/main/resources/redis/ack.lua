@@ -1,21 +1,24 @@
 --[[
-  ack: ends a lease because its attempt is over (completed, dead, or not runnable): the job
-  leaves Redis.
+  ack: ends leases because their attempts are over (completed, dead, or not runnable): the jobs
+  leave Redis.
 
   Input:
     KEYS[1] inflight
     KEYS[2] lease
-    ARGV[1] job id
-    ARGV[2] lease id of the caller's claim
+    ARGV[1], ARGV[2], ... pairs of (job id, lease id of the caller's claim)
 
   Output:
-    1 when the lease was the caller's and is now gone, 0 when it was not the caller's
-    (expired and claimed again, or already gone): then nothing changes.
+    how many leases ended. A lease that is no longer the caller's (expired and claimed again, or
+    already gone) is left as it is.
 ]]
-local held = redis.call('HGET', KEYS[2], ARGV[1])
-if not held or string.sub(held, 1, #ARGV[2] + 1) ~= ARGV[2] .. '|' then
-  return 0
+local ended = 0
+for i = 1, #ARGV, 2 do
+  local id, lease = ARGV[i], ARGV[i + 1]
+  local held = redis.call('HGET', KEYS[2], id)
+  if held and string.sub(held, 1, #lease + 1) == lease .. '|' then
+    redis.call('HDEL', KEYS[2], id)
+    redis.call('ZREM', KEYS[1], id)
+    ended = ended + 1
+  end
 end
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('ZREM', KEYS[1], ARGV[1])
-return 1
+return ended

@@ -114,7 +114,7 @@ public class EventSubscription {
   private final class Relay extends JedisPubSub {
     @Override
     public void onMessage(String channel, String message) {
-      EventCodec.fromJson(message).ifPresent(e -> relay(new RelayedEvent(message, e)));
+      relay(new RelayedEvent(message, EventCodec::fromJson));
     }
   }
 }

@@ -9,7 +9,6 @@ import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,53 +38,17 @@ public class JobLifecycle {
   @Inject Event<JobEvents> events;
 
   /**
-   * Starts the next attempt of a queued or retrying job; empty when the job may not start (it was
-   * cancelled, or another worker already runs or ran it).
+   * Records a failed attempt, run by {@code workerId}, whose successor is due at {@code dueAt};
+   * false when the attempt is no longer current.
    */
-  public Optional<StartedAttempt> start(UUID jobId, String workerId, long leaseId) {
-    int updated =
-        em.createQuery(
-                "UPDATE Job j SET j.status = :running, j.attempt = j.attempt + 1,"
-                    + " j.startedAt = :now, j.finishedAt = NULL, j.workerId = :worker,"
-                    + " j.leaseId = :lease WHERE j.id = :id AND j.status IN :from")
-            .setParameter("running", JobStatus.RUNNING)
-            .setParameter("now", now())
-            .setParameter("worker", workerId)
-            .setParameter("lease", leaseId)
-            .setParameter("id", jobId)
-            .setParameter("from", into(JobStatus.RUNNING))
-            .executeUpdate();
-    if (updated == 0) {
-      return Optional.empty();
-    }
-    Job job = em.find(Job.class, jobId);
-    events.fire(
-        JobEvents.of(JobEvent.of(EventType.JOB_STARTED, job, workerId).withWait(waited(job))));
-    return Optional.of(
-        new StartedAttempt(
-            job.getId(),
-            job.getType(),
-            job.getPayload(),
-            job.getPriority(),
-            job.getAttempt(),
-            job.getMaxAttempts(),
-            job.getRetryPolicy(),
-            job.getTimeoutMs()));
-  }
-
-  /** Records success of the attempt; false when the attempt is no longer current. */
-  public boolean complete(UUID jobId, int attempt, String resultJson) {
-    return finish(jobId, attempt, JobStatus.COMPLETED, resultJson, null, null);
-  }
-
-  /** Records a failed attempt whose successor is due at {@code dueAt}. */
-  public boolean retryLater(UUID jobId, int attempt, String error, OffsetDateTime dueAt) {
-    return finish(jobId, attempt, JobStatus.RETRYING, null, error, dueAt);
+  public boolean retryLater(
+      UUID jobId, int attempt, String error, OffsetDateTime dueAt, String workerId) {
+    return finish(jobId, attempt, JobStatus.RETRYING, error, dueAt, workerId);
   }
 
   /** Records the failure of the last allowed attempt: the job is dead. */
-  public boolean bury(UUID jobId, int attempt, String error) {
-    return finish(jobId, attempt, JobStatus.DEAD, null, error, null);
+  public boolean bury(UUID jobId, int attempt, String error, String workerId) {
+    return finish(jobId, attempt, JobStatus.DEAD, error, null, workerId);
   }
 
   /**
@@ -154,21 +117,22 @@ public class JobLifecycle {
     return Optional.ofNullable(job).map(Job::getStatus);
   }
 
+  /** A failed attempt's write (successes are written in batches by {@link AttemptBatches}). */
   private boolean finish(
       UUID jobId,
       int attempt,
       JobStatus target,
-      String resultJson,
       String error,
-      OffsetDateTime dueAt) {
+      OffsetDateTime dueAt,
+      String workerId) {
     boolean retrying = target == JobStatus.RETRYING;
     int updated =
         em.createQuery(
-                "UPDATE Job j SET j.status = :target, j.result = :result, j.lastError = :error,"
-                    + " j.scheduledAt = :due, j.finishedAt = :finished"
+                "UPDATE Job j SET j.status = :target, j.result = NULL, j.lastError = :error,"
+                    + " j.scheduledAt = :due, j.finishedAt = :finished, j.workerId = :worker"
                     + " WHERE j.id = :id AND j.attempt = :attempt AND j.status IN :from")
             .setParameter("target", target)
-            .setParameter("result", resultJson)
+            .setParameter("worker", workerId)
             .setParameter("error", error)
             .setParameter("due", dueAt)
             .setParameter("finished", retrying ? null : now())
@@ -177,10 +141,8 @@ public class JobLifecycle {
             .setParameter("from", into(target))
             .executeUpdate();
     if (updated == 1) {
-      AttemptOutcome outcome =
-          target == JobStatus.COMPLETED ? AttemptOutcome.COMPLETED : AttemptOutcome.FAILED;
       Job job = em.find(Job.class, jobId);
-      em.persist(new JobAttempt(job, now(), outcome, error));
+      em.persist(new JobAttempt(job, now(), AttemptOutcome.FAILED, error));
       events.fire(JobEvents.of(outcomeEvents(job, target, error)));
     } else {
       LOG.warning(
@@ -196,28 +158,17 @@ public class JobLifecycle {
     return updated == 1;
   }
 
-  /**
-   * {@code job.completed}; or {@code job.failed} followed by {@code job.retrying}/{@code job.dead}.
-   */
+  /** {@code job.failed} followed by {@code job.retrying} or {@code job.dead}. */
   private static JobEvent[] outcomeEvents(Job job, JobStatus target, String error) {
     Long ran =
         job.getStartedAt() == null ? null : Duration.between(job.getStartedAt(), now()).toMillis();
-    JobEvent event = JobEvent.of(EventType.JOB_COMPLETED, job, job.getWorkerId()).withDuration(ran);
-    if (target == JobStatus.COMPLETED) {
-      return new JobEvent[] {event};
-    }
-    JobEvent failed = event.withError(error).as(EventType.JOB_FAILED, target);
+    JobEvent failed =
+        JobEvent.of(EventType.JOB_FAILED, job, job.getWorkerId())
+            .withDuration(ran)
+            .withError(error)
+            .as(EventType.JOB_FAILED, target);
     EventType then = target == JobStatus.DEAD ? EventType.JOB_DEAD : EventType.JOB_RETRYING;
     return new JobEvent[] {failed, failed.as(then, target)};
-  }
-
-  /** Submission (or the run time of a scheduled job) to first start; null for later attempts. */
-  private static Long waited(Job job) {
-    if (job.getAttempt() != 1) {
-      return null;
-    }
-    OffsetDateTime due = job.getScheduledAt() != null ? job.getScheduledAt() : job.getCreatedAt();
-    return Math.max(0, Duration.between(due, job.getStartedAt()).toMillis());
   }
 
   private static OffsetDateTime now() {

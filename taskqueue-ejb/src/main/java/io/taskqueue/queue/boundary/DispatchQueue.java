@@ -82,6 +82,16 @@ public class DispatchQueue {
    * @param wokenByToken whether the caller just consumed a wake token (see {@link #awaitWork})
    */
   public Optional<Claim> claim(String workerId, Duration lease, boolean wokenByToken) {
+    return claimUpTo(1, workerId, lease, wokenByToken).stream().findFirst();
+  }
+
+  /**
+   * Leases up to {@code max} waiting jobs to {@code owner} in one step, highest priority first;
+   * empty when no job waits.
+   *
+   * @param wokenByToken whether the caller just consumed a wake token (see {@link #awaitWork})
+   */
+  public List<Claim> claimUpTo(int max, String owner, Duration lease, boolean wokenByToken) {
     List<String> scriptKeys = new ArrayList<>(keys.queues());
     scriptKeys.addAll(
         List.of(
@@ -91,30 +101,44 @@ public class DispatchQueue {
             keys.wake(),
             keys.queued(),
             keys.paused()));
-    Object reply =
-        claim.run(
-            redis,
-            scriptKeys,
-            List.of(Long.toString(lease.toMillis()), workerId, wokenByToken ? "0" : "1"));
-    if (!(reply instanceof List<?> fields)) {
-      return Optional.empty();
+    List<?> fields =
+        (List<?>)
+            claim.run(
+                redis,
+                scriptKeys,
+                List.of(
+                    Long.toString(lease.toMillis()),
+                    owner,
+                    wokenByToken ? "0" : "1",
+                    Integer.toString(max)));
+    List<Claim> claims = new ArrayList<>(fields.size() / 4);
+    for (int i = 0; i + 3 < fields.size(); i += 4) {
+      claims.add(
+          new Claim(
+              UUID.fromString(text(fields.get(i))),
+              Priority.values()[(int) number(fields.get(i + 1)) - 1],
+              number(fields.get(i + 2)),
+              number(fields.get(i + 3))));
     }
-    return Optional.of(
-        new Claim(
-            UUID.fromString(text(fields.get(0))),
-            Priority.values()[(int) number(fields.get(1)) - 1],
-            number(fields.get(2)),
-            number(fields.get(3))));
+    return claims;
   }
 
   /** Ends the claim's lease; false when the lease was no longer the claim's. */
   public boolean ack(Claim held) {
-    Object reply =
-        ack.run(
-            redis,
-            List.of(keys.inflight(), keys.lease()),
-            List.of(held.jobId().toString(), Long.toString(held.leaseId())));
-    return number(reply) == 1;
+    return ack(List.of(held)) == 1;
+  }
+
+  /** Ends the leases of these claims in one step; returns how many were still theirs. */
+  public long ack(Collection<Claim> held) {
+    if (held.isEmpty()) {
+      return 0;
+    }
+    List<String> args = new ArrayList<>(2 * held.size());
+    for (Claim claim : held) {
+      args.add(claim.jobId().toString());
+      args.add(Long.toString(claim.leaseId()));
+    }
+    return number(ack.run(redis, List.of(keys.inflight(), keys.lease()), args));
   }
 
   /**
@@ -147,15 +171,27 @@ public class DispatchQueue {
 
   /** Pushes the claim's lease deadline {@code lease} past now; false when the lease was lost. */
   public boolean extendLease(Claim held, Duration lease) {
-    Object reply =
-        extendLease.run(
-            redis,
-            List.of(keys.inflight(), keys.lease()),
-            List.of(
-                held.jobId().toString(),
-                Long.toString(held.leaseId()),
-                Long.toString(lease.toMillis())));
-    return reply != null;
+    return extendLeases(List.of(held), lease).isEmpty();
+  }
+
+  /**
+   * Pushes the lease deadlines of these claims {@code lease} past now, in one step; returns the
+   * claims whose lease was lost (recovered by another node meanwhile).
+   */
+  public List<Claim> extendLeases(Collection<Claim> held, Duration lease) {
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(1 + 2 * held.size());
+    args.add(Long.toString(lease.toMillis()));
+    Map<String, Claim> byId = new java.util.HashMap<>();
+    for (Claim claim : held) {
+      args.add(claim.jobId().toString());
+      args.add(Long.toString(claim.leaseId()));
+      byId.put(claim.jobId().toString(), claim);
+    }
+    List<?> lost = (List<?>) extendLease.run(redis, List.of(keys.inflight(), keys.lease()), args);
+    return lost.stream().map(id -> byId.get(text(id))).toList();
   }
 
   /**

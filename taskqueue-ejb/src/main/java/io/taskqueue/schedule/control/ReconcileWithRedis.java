@@ -10,6 +10,7 @@ import io.taskqueue.queue.entity.QueuedJob;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,9 +100,16 @@ public final class ReconcileWithRedis implements Runnable {
       return 0;
     }
     Map<UUID, Long> leases = dispatch.leaseIds(running.stream().map(UnfinishedJob::id).toList());
+    Map<UUID, Long> missing = new HashMap<>();
+    for (UnfinishedJob job : running) {
+      if (!Objects.equals(leases.get(job.id()), job.leaseId())) {
+        missing.put(job.id(), job.leaseId());
+      }
+    }
+    Set<UUID> orphans = unfinished.stillRunning(missing);
     long released = 0;
     for (UnfinishedJob job : running) {
-      if (!Objects.equals(leases.get(job.id()), job.leaseId())
+      if (orphans.contains(job.id())
           && lifecycle.releaseExpired(job.id(), job.leaseId()).orElse(null) == JobStatus.QUEUED) {
         dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
         released++;

@@ -4,6 +4,8 @@ import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +17,9 @@ import java.util.logging.Logger;
 public final class RenewLeases implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(RenewLeases.class.getName());
+
+  /** Leases renewed per Redis call: bounds how long one script blocks Redis. */
+  static final int CHUNK = 1_000;
 
   private final RunningAttempts leases;
   private final DispatchQueue dispatch;
@@ -28,14 +33,23 @@ public final class RenewLeases implements Runnable {
 
   @Override
   public void run() {
-    for (Claim claim : leases.claims()) {
+    List<Claim> held = List.copyOf(leases.claims());
+    for (int from = 0; from < held.size(); from += CHUNK) {
+      List<Claim> chunk = held.subList(from, Math.min(held.size(), from + CHUNK));
       try {
-        if (!dispatch.extendLease(claim, lease)) {
-          LOG.warning(() -> "Lease " + claim.leaseId() + " of job " + claim.jobId() + " was lost");
-          leases.untrack(claim);
+        long renewing = System.nanoTime();
+        Set<Claim> lost = Set.copyOf(dispatch.extendLeases(chunk, lease));
+        for (Claim claim : chunk) {
+          if (lost.contains(claim)) {
+            LOG.warning(
+                () -> "Lease " + claim.leaseId() + " of job " + claim.jobId() + " was lost");
+            leases.untrack(claim);
+          } else {
+            leases.of(claim).renewed(renewing, lease);
+          }
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not renew the lease of job " + claim.jobId(), e);
+        LOG.log(Level.WARNING, "Could not renew " + chunk.size() + " lease(s)", e);
       }
     }
   }

@@ -1,14 +1,13 @@
 package io.taskqueue.security.boundary;
 
+import io.taskqueue.job.control.JsonText;
 import io.taskqueue.queue.control.RedisKeys;
 import io.taskqueue.security.control.KeySecrets;
 import io.taskqueue.security.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,10 +34,10 @@ public class WsTickets {
   public String issue(Caller caller) {
     String ticket = KeySecrets.generate();
     JsonObject value =
-        Json.createObjectBuilder()
+        JsonText.objectBuilder()
             .add("name", caller.name())
             .add("via", caller.via())
-            .add("roles", Json.createArrayBuilder(caller.roles()))
+            .add("roles", JsonText.provider().createArrayBuilder(caller.roles()))
             .build();
     redis.set(key(ticket), value.toString(), SetParams.setParams().ex(ttlSeconds));
     return ticket;
@@ -50,7 +49,7 @@ public class WsTickets {
     if (value == null) {
       return Optional.empty();
     }
-    JsonObject json = Json.createReader(new StringReader(value)).readObject();
+    JsonObject json = JsonText.readObject(value);
     return Optional.of(
         new Caller(
             json.getString("name"),

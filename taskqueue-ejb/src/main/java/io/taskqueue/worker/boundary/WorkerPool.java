@@ -3,11 +3,15 @@ package io.taskqueue.worker.boundary;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.events.entity.EventType;
 import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.worker.control.ClaimFeed;
+import io.taskqueue.worker.control.CompletionWriter;
 import io.taskqueue.worker.control.HandBack;
 import io.taskqueue.worker.control.JobExecution;
 import io.taskqueue.worker.control.NodeIdentity;
+import io.taskqueue.worker.control.PrefetchWindow;
 import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.WorkerLoop;
 import io.taskqueue.worker.control.WorkerRegistry;
@@ -36,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This node's workers: {@code taskqueue.workers} loops, each on its own container-managed thread,
- * started once the schema is migrated and stopped when the application stops.
+ * fed by one claimer ({@link ClaimFeed}) and recording successes through one writer ({@link
+ * CompletionWriter}); started once the schema is migrated and stopped when the application stops.
  *
  * <p>The threads come from the container's ManagedThreadFactory, the Jakarta Concurrency way to run
  * long-lived loops: the default ManagedExecutorService is shared and sized for short tasks, and on
@@ -48,12 +53,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WorkerPool {
 
   static final int MAX_WORKERS = 256;
+  static final int MAX_BATCH = 5_000;
+  private static final long MIN_WRITE_WAIT_MS = 2_000;
   private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
 
   @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
   @Inject JobExecution execution;
+  @Inject AttemptBatches batches;
+  @Inject CompletionWriter completions;
   @Inject NodeIdentity node;
   @Inject RunningAttempts leases;
   @Inject HandBack handBack;
@@ -73,10 +82,17 @@ public class WorkerPool {
   @ConfigProperty(name = "taskqueue.lease-ms")
   long leaseMillis;
 
+  @Inject
+  @ConfigProperty(name = "taskqueue.worker.batch", defaultValue = "500")
+  int maxBatch;
+
   private volatile boolean running;
+  private volatile boolean writing;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private ExecutorService executor;
   private final List<Future<?>> loops = new ArrayList<>();
+  private Future<?> claimer;
+  private Future<?> writer;
   private final List<WorkerState> states = new ArrayList<>();
   private final Instant startedAt = Instant.now();
 
@@ -86,21 +102,35 @@ public class WorkerPool {
       throw new IllegalStateException(
           "taskqueue.workers must be between 0 and " + MAX_WORKERS + ", not " + workers);
     }
+    if (maxBatch < 1 || maxBatch > MAX_BATCH) {
+      throw new IllegalStateException(
+          "taskqueue.worker.batch must be between 1 and " + MAX_BATCH + ", not " + maxBatch);
+    }
     running = true;
-    executor = Executors.newFixedThreadPool(Math.max(1, workers), threads);
+    writing = true;
+    executor = Executors.newFixedThreadPool(workers + 2, threads);
     String nodeId = node.nodeId();
-    for (int i = 1; i <= workers; i++) {
-      WorkerState state = new WorkerState(nodeId + "/w" + i);
-      states.add(state);
-      WorkerLoop loop =
-          new WorkerLoop(
-              state,
+    if (workers > 0) {
+      PrefetchWindow window = new PrefetchWindow(workers, maxBatch);
+      ClaimFeed feed =
+          new ClaimFeed(
               dispatch,
-              execution,
+              batches,
+              leases,
+              nodeId,
               Duration.ofMillis(leaseMillis),
+              window,
               this::isRunning,
               errors::record);
-      loops.add(executor.submit(loop));
+      claimer = executor.submit(feed);
+      writer = executor.submit(() -> completions.run(() -> writing));
+      for (int i = 1; i <= workers; i++) {
+        WorkerState state = new WorkerState(nodeId + "/w" + i);
+        states.add(state);
+        loops.add(
+            executor.submit(
+                new WorkerLoop(state, feed, window, execution, this::isRunning, errors::record)));
+      }
     }
     LOG.info(() -> "Started " + workers + " workers on node " + nodeId);
     events.publishLater(List.of(JobEvent.ofWorker(EventType.WORKER_UP, nodeId, "running")));
@@ -128,9 +158,18 @@ public class WorkerPool {
     return loops.size();
   }
 
-  /** Worker loops still running: fewer than {@link #size()} while running means one died. */
+  /** Threads this node's engine runs: the worker loops, its claimer and its writer. */
+  public int engineThreads() {
+    return loops.size() + (claimer != null ? 2 : 0);
+  }
+
+  /** Engine threads still running: fewer than {@link #engineThreads()} means one died. */
   public long liveLoops() {
-    return loops.stream().filter(loop -> !loop.isDone()).count();
+    long live = loops.stream().filter(loop -> !loop.isDone()).count();
+    if (claimer != null) {
+      live += (claimer.isDone() ? 0 : 1) + (writer.isDone() ? 0 : 1);
+    }
+    return live;
   }
 
   @PreDestroy
@@ -158,11 +197,27 @@ public class WorkerPool {
         // handed back below
       }
     }
+    writing = false;
+    awaitWrites(deadline);
     handBack.all(leases.claims());
     loops.forEach(loop -> loop.cancel(true));
     loops.clear();
+    if (claimer != null) {
+      claimer.cancel(true);
+      writer.cancel(true);
+    }
     executor.shutdownNow();
     announceStopped();
+  }
+
+  /** Lets the writer record the successes already run (they need no hand-back). */
+  private void awaitWrites(long deadline) {
+    try {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      completions.awaitWritten(Math.max(left, MIN_WRITE_WAIT_MS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Synchronous: the JVM may exit right after, before a buffered event would go out. */

@@ -5,7 +5,9 @@ import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.boundary.NonRetryableException;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.control.JsonText;
 import io.taskqueue.job.control.RetryBackoff;
+import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.metrics.control.StoreErrors;
@@ -14,29 +16,26 @@ import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs one claimed job. In order:
+ * Runs one claimed job, already started in PostgreSQL by the claimer ({@link ClaimFeed}). In order:
  *
  * <ol>
- *   <li>start the attempt in PostgreSQL (guarded: a cancelled or already-run job is dropped);
  *   <li>run the handler of the job's type, within its timeout, stoppable by a cancel;
- *   <li>record the outcome in PostgreSQL (fenced by the attempt number): completed, retrying with
- *       backoff, or dead;
+ *   <li>record the outcome in PostgreSQL (fenced by the attempt number): a success through the
+ *       write-behind {@link CompletionWriter}, a failure at once (retrying with backoff, or dead);
  *   <li>only then release the lease in Redis, so that a crash at any step leaves the job leased, to
  *       be recovered, never lost. A rejected write (the attempt is no longer current) leaves Redis
  *       alone: whatever holds the job there now is no longer this attempt's.
@@ -45,15 +44,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class JobExecution {
 
-  private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
   static final int MAX_ERROR_CHARS = 4_000;
-  static final Duration OUTCOME_PATIENCE = Duration.ofMinutes(5);
-  private static final Duration OUTCOME_RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
 
   @Inject JobLifecycle lifecycle;
   @Inject JobHandlers handlers;
   @Inject DispatchQueue dispatch;
   @Inject RunningAttempts attempts;
+  @Inject CompletionWriter completions;
   @Inject StoreErrors errors;
 
   @Inject
@@ -76,55 +74,71 @@ public class JobExecution {
   @ConfigProperty(name = "taskqueue.job.timeout-ms", defaultValue = "3600000")
   long defaultTimeoutMillis;
 
-  /** Runs the claimed job to an outcome; throws only when PostgreSQL refused to start it. */
-  public ExecutionOutcome run(Claim claim, String workerId) {
-    Running running = attempts.track(claim);
-    try {
-      return runLeased(claim, running, workerId);
-    } finally {
+  /** Runs the claimed job to an outcome. */
+  public ExecutionOutcome run(ClaimedAttempt job, String workerId) {
+    Claim claim = job.claim();
+    StartedAttempt attempt = job.attempt();
+    Running running = attempts.of(claim);
+    if (!running.leaseHeld(System.nanoTime())) {
+      // It waited past its lease (this node froze, or Redis was unreachable for renewals): it may
+      // have been recovered and run elsewhere. Recovery returns it if not; its lease is not ours
+      // to end.
+      LOG.warning(() -> "Not starting job " + claim.jobId() + ": its lease may have expired");
       attempts.untrack(claim);
-      // An interrupt meant for the handler (cancel, timeout) must not stop this worker thread.
-      Thread.interrupted();
-    }
-  }
-
-  private ExecutionOutcome runLeased(Claim claim, Running running, String workerId) {
-    Optional<StartedAttempt> started;
-    try {
-      started = lifecycle.start(claim.jobId(), workerId, claim.leaseId());
-    } catch (RuntimeException e) {
-      // PostgreSQL is away: hand the job straight back rather than after its lease expires.
-      dispatch.requeue(claim);
-      throw e;
-    }
-    if (started.isEmpty()) {
-      LOG.fine(() -> "Dropping " + claim.jobId() + ": not startable (cancelled or already run)");
-      dispatch.ack(claim);
       return ExecutionOutcome.NOT_RUN;
     }
-    StartedAttempt attempt = started.get();
-    running.startClock(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
+    if (running.isCancelled()) {
+      // Cancelled while it waited for a worker: the cancel already moved the job in PostgreSQL.
+      release(claim);
+      return ExecutionOutcome.NOT_RUN;
+    }
+    running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
+    JsonValue result;
     try {
       JobHandler handler =
           handlers
               .forType(attempt.type())
               .orElseThrow(
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
-      JsonValue result = handler.handle(contextOf(attempt, running::stopRequested));
-      String json = result == null ? null : result.toString();
-      return recordThenRelease(
-          claim,
-          running,
-          () -> lifecycle.complete(attempt.jobId(), attempt.attempt(), json),
-          ExecutionOutcome.COMPLETED);
+      result = handler.handle(contextOf(attempt, running::stopRequested));
     } catch (Exception e) {
-      Thread.interrupted();
-      return fail(claim, running, attempt, e);
+      endHandler(running);
+      try {
+        return fail(claim, running, attempt, e, workerId);
+      } finally {
+        attempts.untrack(claim);
+      }
+    }
+    endHandler(running);
+    String json = result == null ? null : result.toString();
+    try {
+      completions.record(
+          claim,
+          new FinishedAttempt(attempt.jobId(), attempt.attempt(), json, workerId, Instant.now()));
+      return ExecutionOutcome.COMPLETED;
+    } catch (InterruptedException e) {
+      // The node is stopping: the job is handed back with the other held ones.
+      Thread.currentThread().interrupt();
+      return ExecutionOutcome.NOT_RUN;
+    }
+  }
+
+  /** An interrupt meant for the handler (cancel, timeout) must not stop this worker thread. */
+  private static void endHandler(Running running) {
+    running.detach();
+    Thread.interrupted();
+  }
+
+  private void release(Claim claim) {
+    try {
+      dispatch.ack(claim);
+    } finally {
+      attempts.untrack(claim);
     }
   }
 
   private ExecutionOutcome fail(
-      Claim claim, Running running, StartedAttempt attempt, Exception cause) {
+      Claim claim, Running running, StartedAttempt attempt, Exception cause, String workerId) {
     if (running.isCancelled()) {
       // The cancel already moved the job in PostgreSQL; only the lease is left to end.
       dispatch.ack(claim);
@@ -135,17 +149,21 @@ public class JobExecution {
             ? "timed out after " + running.timeoutMillis() + " ms\n" + describe(cause)
             : describe(cause);
     if (cause instanceof NonRetryableException || attempt.attempt() >= attempt.maxAttempts()) {
-      return recordThenRelease(
-          claim,
-          running,
-          () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error),
-          ExecutionOutcome.DEAD);
+      boolean buried =
+          Durably.write(
+              () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error, workerId), errors);
+      if (buried || running.isCancelled()) {
+        dispatch.ack(claim);
+      }
+      return buried ? ExecutionOutcome.DEAD : ExecutionOutcome.NOT_RUN;
     }
     Duration delay =
         RetryBackoff.of(attempt.retryPolicy().orElse(defaultPolicy()))
             .delayAfter(attempt.attempt(), ThreadLocalRandom.current());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
-    if (durably(() -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due))) {
+    if (Durably.write(
+        () -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due, workerId),
+        errors)) {
       dispatch.retryLater(claim, delay);
       return ExecutionOutcome.RETRYING;
     }
@@ -155,51 +173,12 @@ public class JobExecution {
     return ExecutionOutcome.NOT_RUN;
   }
 
-  /**
-   * Writes an outcome; releases the lease if it was accepted, or if a cancel superseded it. Returns
-   * {@code recorded} when the write was accepted.
-   */
-  private ExecutionOutcome recordThenRelease(
-      Claim claim, Running running, BooleanSupplier write, ExecutionOutcome recorded) {
-    boolean accepted = durably(write);
-    if (accepted || running.isCancelled()) {
-      dispatch.ack(claim);
-    }
-    return accepted ? recorded : ExecutionOutcome.NOT_RUN;
-  }
-
   private RetryPolicy defaultPolicy() {
     return new RetryPolicy(retryBaseMillis, retryMultiplier, retryMaxMillis, retryJitter);
   }
 
-  /**
-   * Records an outcome, retrying while PostgreSQL is unreachable (a restart, a failover) for up to
-   * {@link #OUTCOME_PATIENCE}. The lease stays renewed meanwhile, so the job is neither lost nor
-   * run again; after that the lease is left to expire and the job is recovered.
-   */
-  private boolean durably(BooleanSupplier write) {
-    long deadline = System.nanoTime() + OUTCOME_PATIENCE.toNanos();
-    while (true) {
-      try {
-        return write.getAsBoolean();
-      } catch (RuntimeException e) {
-        errors.record(e);
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        LOG.warning(() -> "Could not record an outcome, retrying: " + e);
-        try {
-          Thread.sleep(OUTCOME_RETRY_PAUSE.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
   private static JobContext contextOf(StartedAttempt attempt, BooleanSupplier stop) {
-    JsonObject payload = Json.createReader(new StringReader(attempt.payload())).readObject();
+    JsonObject payload = JsonText.readObject(attempt.payload());
     return new JobContext(
         attempt.jobId(), attempt.type(), payload, attempt.attempt(), attempt.maxAttempts(), stop);
   }

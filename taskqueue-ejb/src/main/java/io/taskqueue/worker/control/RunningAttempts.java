@@ -2,6 +2,7 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +18,56 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class RunningAttempts {
 
-  /** One attempt in progress on one worker thread. */
+  /**
+   * One attempt this node holds: claimed and waiting for a worker, running on a worker thread, or
+   * run and waiting for its outcome to be recorded.
+   */
   public static final class Running {
     private final Claim claim;
-    private final Thread thread;
+    private Thread thread;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile long timeoutMillis;
+    private volatile long leaseEndsNanos;
 
-    Running(Claim claim, Thread thread) {
+    Running(Claim claim, long leaseEndsNanos) {
       this.claim = claim;
-      this.thread = thread;
+      this.leaseEndsNanos = leaseEndsNanos;
+    }
+
+    /**
+     * Whether the lease is surely still this node's: it was claimed or last renewed less than a
+     * lease ago (this node's clock, counted from before the Redis call). A job whose lease may have
+     * run out must not start: another node may have recovered it and run it already.
+     */
+    public boolean leaseHeld(long nowNanos) {
+      return nowNanos - leaseEndsNanos < 0;
+    }
+
+    /** The lease was renewed, by a call that started at {@code fromNanos}, for {@code lease}. */
+    public void renewed(long fromNanos, Duration lease) {
+      this.leaseEndsNanos = fromNanos + lease.toNanos();
     }
 
     public Claim claim() {
       return claim;
     }
 
-    void startClock(long timeoutMillis) {
+    /** The calling thread runs the handler from now on, within {@code timeoutMillis}. */
+    synchronized void attach(long timeoutMillis) {
+      this.thread = Thread.currentThread();
       this.timeoutMillis = timeoutMillis;
       this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000;
+    }
+
+    /**
+     * The handler returned: its thread moves on to other jobs and must not be interrupted for this
+     * one, and its time no longer runs.
+     */
+    synchronized void detach() {
+      this.thread = null;
+      this.deadlineNanos = Long.MAX_VALUE;
     }
 
     public boolean overdue(long nowNanos) {
@@ -47,13 +77,19 @@ public class RunningAttempts {
     /** Marks the attempt cancelled and interrupts its handler; once. */
     public void cancel() {
       if (cancelled.compareAndSet(false, true)) {
-        thread.interrupt();
+        interruptHandler();
       }
     }
 
     /** Marks the attempt timed out and interrupts its handler; once. */
     public void timeOut() {
       if (timedOut.compareAndSet(false, true)) {
+        interruptHandler();
+      }
+    }
+
+    private synchronized void interruptHandler() {
+      if (thread != null) {
         thread.interrupt();
       }
     }
@@ -76,17 +112,37 @@ public class RunningAttempts {
     }
   }
 
+  private static final Duration UNTIL_UNTRACKED = Duration.ofDays(365);
+
   private final Map<Claim, Running> held = new ConcurrentHashMap<>();
 
-  /** Registers the claim as run by the calling thread. */
-  public Running track(Claim claim) {
-    Running running = new Running(claim, Thread.currentThread());
+  /**
+   * Registers the claim, held by this node until {@link #untrack}, leased for {@code lease} by a
+   * call that started at {@code claimedAtNanos}.
+   */
+  public Running track(Claim claim, long claimedAtNanos, Duration lease) {
+    Running running = new Running(claim, claimedAtNanos + lease.toNanos());
     held.put(claim, running);
     return running;
   }
 
+  /** Registers a claim whose lease this node renews for as long as it holds it. */
+  public Running track(Claim claim) {
+    return track(claim, System.nanoTime(), UNTIL_UNTRACKED);
+  }
+
+  /** The claim's entry; a fresh one when it is not tracked (its lease was lost meanwhile). */
+  public Running of(Claim claim) {
+    Running running = held.get(claim);
+    return running != null ? running : new Running(claim, System.nanoTime());
+  }
+
   public void untrack(Claim claim) {
     held.remove(claim);
+  }
+
+  public void untrack(Collection<Claim> claims) {
+    claims.forEach(held::remove);
   }
 
   public Collection<Running> snapshot() {

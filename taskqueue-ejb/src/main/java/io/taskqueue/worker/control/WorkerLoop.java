@@ -1,45 +1,42 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
-import io.taskqueue.queue.entity.Claim;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One worker thread: claim a job, run it, repeat; when no job waits, block on the wake list until
- * one is enqueued. On an infrastructure error (Redis or PostgreSQL away) it waits a second and
- * tries again, so an outage costs no CPU and heals by itself.
+ * One worker thread: take the next job this node claimed, run it, repeat. On an infrastructure
+ * error (Redis or PostgreSQL away) it waits a second and tries again, so an outage costs no CPU and
+ * heals by itself.
  */
 public final class WorkerLoop implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
-  private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
   private final WorkerState state;
   private final String workerId;
-  private final DispatchQueue dispatch;
+  private final ClaimFeed feed;
+  private final PrefetchWindow window;
   private final JobExecution execution;
-  private final Duration lease;
   private final BooleanSupplier running;
   private final Consumer<Throwable> errors;
 
   public WorkerLoop(
       WorkerState state,
-      DispatchQueue dispatch,
+      ClaimFeed feed,
+      PrefetchWindow window,
       JobExecution execution,
-      Duration lease,
       BooleanSupplier running,
       Consumer<Throwable> errors) {
     this.state = state;
     this.workerId = state.workerId();
-    this.dispatch = dispatch;
+    this.feed = feed;
+    this.window = window;
     this.execution = execution;
-    this.lease = lease;
     this.running = running;
     this.errors = errors;
   }
@@ -47,22 +44,14 @@ public final class WorkerLoop implements Runnable {
   @Override
   public void run() {
     LOG.info(() -> "Worker " + workerId + " started");
-    boolean woken = false;
     while (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
       try {
-        Optional<Claim> claim = dispatch.claim(workerId, lease, woken);
-        woken = false;
-        if (claim.isPresent()) {
-          state.busyWith(claim.get().jobId());
-          ExecutionOutcome outcome = ExecutionOutcome.NOT_RUN;
-          try {
-            outcome = execution.run(claim.get(), workerId);
-          } finally {
-            state.finished(outcome);
-          }
-        } else {
-          woken = dispatch.awaitWork(IDLE_WAIT);
+        ClaimedAttempt next = feed.next(POLL);
+        if (next != null) {
+          runOne(next);
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
         errors.accept(e);
         LOG.log(Level.WARNING, "Worker " + workerId + " hit an error; pausing", e);
@@ -72,6 +61,18 @@ public final class WorkerLoop implements Runnable {
       }
     }
     LOG.info(() -> "Worker " + workerId + " stopped");
+  }
+
+  private void runOne(ClaimedAttempt next) {
+    state.busyWith(next.claim().jobId());
+    long start = System.nanoTime();
+    ExecutionOutcome outcome = ExecutionOutcome.NOT_RUN;
+    try {
+      outcome = execution.run(next, workerId);
+    } finally {
+      state.finished(outcome);
+      window.finished(System.nanoTime() - start);
+    }
   }
 
   private boolean pause() {

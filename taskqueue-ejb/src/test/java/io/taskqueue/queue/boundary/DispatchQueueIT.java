@@ -13,6 +13,7 @@ import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueuedJob;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -79,6 +80,78 @@ class DispatchQueueIT {
     for (int i = 0; i < claimed.size(); i++) {
       assertTrue(expected.get(priorities.get(i).ordinal()).contains(claimed.get(i)));
     }
+  }
+
+  @Test
+  void aBatchClaimTakesUpToItsLimitAcrossPrioritiesHighestFirstEachWithItsOwnLease() {
+    List<UUID> high = enqueue(Priority.HIGH, 3);
+    List<UUID> medium = enqueue(Priority.MEDIUM, 4);
+    List<UUID> low = enqueue(Priority.LOW, 5);
+
+    List<Claim> first = queue.claimUpTo(5, "node-a", LEASE, false);
+    List<Claim> rest = queue.claimUpTo(100, "node-a", LEASE, false);
+
+    List<UUID> expectedFirst = new ArrayList<>(high);
+    expectedFirst.addAll(medium.subList(0, 2));
+    assertEquals(expectedFirst, first.stream().map(Claim::jobId).toList());
+    List<UUID> expectedRest = new ArrayList<>(medium.subList(2, 4));
+    expectedRest.addAll(low);
+    assertEquals(expectedRest, rest.stream().map(Claim::jobId).toList());
+    assertEquals(12, redis.hlen(keys.lease()), "every claimed job is leased");
+    assertEquals(
+        12, new HashSet<>(concat(first, rest).stream().map(Claim::leaseId).toList()).size());
+    assertTrue(queue.claimUpTo(10, "node-a", LEASE, false).isEmpty());
+  }
+
+  @Test
+  void aBatchClaimSkipsDuplicatesOfLeasedJobsAndStillFillsItsLimit() {
+    List<UUID> ids = enqueue(Priority.MEDIUM, 3);
+    Claim held = queue.claim("w1", LEASE, false).orElseThrow();
+    queue.enqueue(List.of(new QueuedJob(held.jobId(), Priority.MEDIUM)));
+    enqueue(Priority.MEDIUM, 1);
+
+    List<Claim> claims = queue.claimUpTo(3, "w2", LEASE, false);
+
+    assertEquals(3, claims.size());
+    assertFalse(claims.stream().anyMatch(c -> c.jobId().equals(held.jobId())));
+    assertEquals(ids.subList(1, 3), claims.subList(0, 2).stream().map(Claim::jobId).toList());
+  }
+
+  @Test
+  void anEmptyClaimDropsTheWakeTokensOfWorkThatIsGone() {
+    enqueue(Priority.LOW, 3);
+    queue.claimUpTo(3, "w1", LEASE, true);
+    assertEquals(3, redis.llen(keys.wake()), "a woken claimer took its token already");
+
+    assertTrue(queue.claimUpTo(3, "w1", LEASE, true).isEmpty());
+
+    assertEquals(0, redis.llen(keys.wake()));
+  }
+
+  @Test
+  void manyLeasesEndInOneAckAndOnlyTheCallersOwn() {
+    enqueue(Priority.HIGH, 3);
+    List<Claim> claims = queue.claimUpTo(3, "w1", LEASE, false);
+    Claim foreign =
+        new Claim(claims.get(2).jobId(), Priority.HIGH, claims.get(2).leaseId() + 99, 0);
+
+    assertEquals(2, queue.ack(List.of(claims.get(0), claims.get(1), foreign)));
+
+    assertEquals(1, redis.hlen(keys.lease()), "the third lease is not the caller's to end");
+    assertEquals(1, redis.zcard(keys.inflight()));
+  }
+
+  @Test
+  void aBatchHeartbeatExtendsTheHeldLeasesAndReportsTheLostOnes() {
+    enqueue(Priority.HIGH, 2);
+    List<Claim> claims = queue.claimUpTo(2, "w1", Duration.ofMillis(200), false);
+    Claim lost = new Claim(claims.get(1).jobId(), Priority.HIGH, claims.get(1).leaseId() + 1, 0);
+
+    List<Claim> reported = queue.extendLeases(List.of(claims.get(0), lost), Duration.ofMinutes(5));
+
+    assertEquals(List.of(lost), reported);
+    double deadline = redis.zscore(keys.inflight(), claims.get(0).jobId().toString());
+    assertTrue(deadline > System.currentTimeMillis() + 200_000, "deadline moved forward");
   }
 
   @Test
@@ -297,5 +370,20 @@ class DispatchQueueIT {
     queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
     redis.scriptFlush();
     assertTrue(queue.claim("w1", LEASE, false).isPresent());
+  }
+
+  private List<UUID> enqueue(Priority priority, int count) {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(UUID.randomUUID());
+    }
+    queue.enqueue(ids.stream().map(id -> new QueuedJob(id, priority)).toList());
+    return ids;
+  }
+
+  private static List<Claim> concat(List<Claim> a, List<Claim> b) {
+    List<Claim> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

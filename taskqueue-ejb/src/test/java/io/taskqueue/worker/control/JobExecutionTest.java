@@ -1,21 +1,25 @@
 package io.taskqueue.worker.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
+import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.metrics.control.StoreErrors;
@@ -36,6 +40,7 @@ class JobExecutionTest {
   private final JobLifecycle lifecycle = mock(JobLifecycle.class);
   private final JobHandlers handlers = mock(JobHandlers.class);
   private final DispatchQueue dispatch = mock(DispatchQueue.class);
+  private final CompletionWriter completions = mock(CompletionWriter.class);
   private final JobHandler handler = mock(JobHandler.class);
   private final RunningAttempts leases = new RunningAttempts();
   private final JobExecution execution = new JobExecution();
@@ -46,6 +51,7 @@ class JobExecutionTest {
     execution.handlers = handlers;
     execution.dispatch = dispatch;
     execution.attempts = leases;
+    execution.completions = completions;
     execution.errors = mock(StoreErrors.class);
     execution.retryBaseMillis = 5_000;
     execution.retryMaxMillis = 3_600_000;
@@ -53,141 +59,151 @@ class JobExecutionTest {
     execution.retryJitter = 0.2;
     execution.defaultTimeoutMillis = 60_000;
     when(handlers.forType("work")).thenReturn(Optional.of(handler));
+    when(lifecycle.bury(eq(id), anyInt(), anyString(), anyString())).thenReturn(true);
+    leases.track(claim);
   }
 
   @Test
-  void successIsCommittedToPostgresBeforeTheLeaseIsReleased() throws Exception {
-    startsAttempt(1, 4);
+  void aSuccessGoesToTheWriterAndKeepsItsLeaseUntilWritten() throws Exception {
     when(handler.handle(any())).thenReturn(Json.createValue("done"));
 
-    assertEquals(ExecutionOutcome.COMPLETED, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.COMPLETED, execution.run(attempt(1, 4), "node/w1"));
 
-    InOrder order = inOrder(lifecycle, handler, dispatch);
-    order.verify(lifecycle).start(id, "node/w1", 7L);
-    order.verify(handler).handle(any());
-    order.verify(lifecycle).complete(id, 1, "\"done\"");
-    order.verify(dispatch).ack(claim);
+    verify(completions)
+        .record(
+            eq(claim),
+            argThat(
+                (FinishedAttempt f) ->
+                    f.jobId().equals(id)
+                        && f.attempt() == 1
+                        && f.resultJson().equals("\"done\"")
+                        && f.workerId().equals("node/w1")));
+    verify(dispatch, never()).ack(any(Claim.class));
+    assertTrue(leases.claims().contains(claim), "renewed until the writer records it");
   }
 
   @Test
   void aFailedAttemptWithAttemptsLeftIsRecordedThenRescheduledWithBackoff() throws Exception {
-    startsAttempt(2, 4);
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
-    when(lifecycle.retryLater(eq(id), eq(2), anyString(), any())).thenReturn(true);
+    when(lifecycle.retryLater(eq(id), eq(2), anyString(), any(), eq("node/w1"))).thenReturn(true);
 
-    assertEquals(ExecutionOutcome.RETRYING, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.RETRYING, execution.run(attempt(2, 4), "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
-    order
-        .verify(lifecycle)
-        .retryLater(eq(id), eq(2), org.mockito.ArgumentMatchers.contains("boom"), any());
+    order.verify(lifecycle).retryLater(eq(id), eq(2), contains("boom"), any(), eq("node/w1"));
     order
         .verify(dispatch)
         .retryLater(
-            eq(claim),
-            org.mockito.ArgumentMatchers.argThat(
-                (Duration d) -> d.toMillis() >= 8_000 && d.toMillis() <= 12_000));
-    verify(dispatch, never()).ack(any());
+            eq(claim), argThat((Duration d) -> d.toMillis() >= 8_000 && d.toMillis() <= 12_000));
+    verify(dispatch, never()).ack(any(Claim.class));
+    assertTrue(leases.snapshot().isEmpty(), "a failure is recorded at once");
   }
 
   @Test
   void theLastFailedAttemptBuriesTheJobAndReleasesTheLease() throws Exception {
-    startsAttempt(4, 4);
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
 
-    assertEquals(ExecutionOutcome.DEAD, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(4, 4), "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
-    order.verify(lifecycle).bury(eq(id), eq(4), org.mockito.ArgumentMatchers.contains("boom"));
+    order.verify(lifecycle).bury(eq(id), eq(4), contains("boom"), eq("node/w1"));
     order.verify(dispatch).ack(claim);
     verify(dispatch, never()).retryLater(any(), any());
   }
 
   @Test
-  void aJobThatMayNotStartIsDroppedFromRedisWithoutRunning() throws Exception {
-    when(lifecycle.start(id, "node/w1", 7L)).thenReturn(Optional.empty());
+  void anUnknownTypeFailsTheAttemptLikeAnyError() {
+    StartedAttempt gone = new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1);
 
-    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.DEAD, execution.run(new ClaimedAttempt(claim, gone), "node/w1"));
 
-    verify(dispatch).ack(claim);
-    verify(handler, never()).handle(any());
-    verify(lifecycle, never()).complete(any(), anyInt(), any());
-  }
-
-  @Test
-  void anUnknownTypeFailsTheAttemptLikeAnyError() throws Exception {
-    when(lifecycle.start(id, "node/w1", 7L))
-        .thenReturn(Optional.of(new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1)));
-    when(lifecycle.bury(eq(id), anyInt(), anyString())).thenReturn(true);
-
-    assertEquals(ExecutionOutcome.DEAD, execution.run(claim, "node/w1"));
-
-    verify(lifecycle)
-        .bury(eq(id), eq(1), org.mockito.ArgumentMatchers.contains("no handler for type gone"));
+    verify(lifecycle).bury(eq(id), eq(1), contains("no handler for type gone"), eq("node/w1"));
     verify(dispatch).ack(claim);
   }
 
   @Test
   void aRejectedRetryWriteLeavesRedisAlone() throws Exception {
-    startsAttempt(1, 4);
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
-    when(lifecycle.retryLater(eq(id), eq(1), anyString(), any())).thenReturn(false);
+    when(lifecycle.retryLater(eq(id), eq(1), anyString(), any(), anyString())).thenReturn(false);
 
-    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
 
     verify(dispatch, never()).retryLater(any(), any());
-    verify(dispatch, never()).ack(any());
+    verify(dispatch, never()).ack(any(Claim.class));
   }
 
   @Test
-  void aStaleCompletionLeavesTheLeaseToWhoeverHoldsTheJobNow() throws Exception {
-    startsAttempt(1, 4);
-    when(lifecycle.complete(eq(id), anyInt(), any())).thenReturn(false);
-
-    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(claim, "node/w1"));
-
-    verify(lifecycle).complete(eq(id), eq(1), isNull());
-    verify(dispatch, never()).ack(any());
-  }
-
-  @Test
-  void anOutcomeIsRetriedWhilePostgresIsAway() throws Exception {
-    startsAttempt(1, 4);
-    when(lifecycle.complete(eq(id), anyInt(), any()))
+  void aFailureIsRecordedOnceWhilePostgresComesBack() throws Exception {
+    when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
+    when(lifecycle.bury(eq(id), anyInt(), anyString(), anyString()))
         .thenThrow(new IllegalStateException("connection refused"))
         .thenReturn(true);
 
-    assertEquals(ExecutionOutcome.COMPLETED, execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(4, 4), "node/w1"));
 
-    verify(lifecycle, org.mockito.Mockito.times(2)).complete(eq(id), eq(1), isNull());
+    verify(lifecycle, times(2)).bury(eq(id), eq(4), anyString(), anyString());
     verify(dispatch).ack(claim);
   }
 
   @Test
-  void aJobThatCannotStartBecausePostgresIsAwayIsHandedBackAtOnce() {
-    when(lifecycle.start(id, "node/w1", 7L)).thenThrow(new IllegalStateException("down"));
+  void aJobCancelledWhileItWaitedForAWorkerIsNotRunAndItsLeaseEnds() throws Exception {
+    leases.of(claim).cancel();
 
-    org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalStateException.class, () -> execution.run(claim, "node/w1"));
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
 
-    verify(dispatch).requeue(claim);
+    verify(handler, never()).handle(any());
+    verify(dispatch).ack(claim);
     assertTrue(leases.snapshot().isEmpty());
   }
 
   @Test
-  void theLeaseIsRenewedWhileTheHandlerRunsAndNotAfter() throws Exception {
-    startsAttempt(1, 4);
+  void aJobThatWaitedPastItsLeaseIsNotStartedAndItsLeaseLeftToRecovery() throws Exception {
+    leases.untrack(claim);
+    leases.track(
+        claim, System.nanoTime() - Duration.ofSeconds(31).toNanos(), Duration.ofSeconds(30));
+
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
+
+    verify(handler, never()).handle(any());
+    verify(dispatch, never()).ack(any(Claim.class));
+    assertTrue(leases.snapshot().isEmpty());
+  }
+
+  @Test
+  void aRenewedLeaseKeepsAWaitingJobRunnable() throws Exception {
+    leases.untrack(claim);
+    long claimedAt = System.nanoTime() - Duration.ofSeconds(31).toNanos();
+    leases.track(claim, claimedAt, Duration.ofSeconds(30));
+    leases.of(claim).renewed(System.nanoTime(), Duration.ofSeconds(30));
+
+    assertEquals(ExecutionOutcome.COMPLETED, execution.run(attempt(1, 4), "node/w1"));
+  }
+
+  @Test
+  void aCancelAfterTheHandlerReturnedDoesNotInterruptTheWorkerThread() throws Exception {
+    when(handler.handle(any())).thenReturn(null);
+
+    execution.run(attempt(1, 4), "node/w1");
+    leases.of(claim).cancel();
+
+    assertFalse(Thread.interrupted(), "the thread runs other jobs now");
+  }
+
+  @Test
+  void aCancelWhileTheHandlerRunsInterruptsItAndEndsTheLease() throws Exception {
     when(handler.handle(any()))
         .thenAnswer(
             invocation -> {
-              assertTrue(leases.claims().contains(claim), "tracked while running");
-              return null;
+              leases.of(claim).cancel();
+              assertTrue(Thread.currentThread().isInterrupted(), "the handler is interrupted");
+              throw new InterruptedException();
             });
 
-    execution.run(claim, "node/w1");
+    assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
 
-    verify(handler).handle(any());
-    assertTrue(leases.snapshot().isEmpty(), "untracked once the outcome is recorded");
+    verify(dispatch).ack(claim);
+    verify(lifecycle, never()).bury(any(), anyInt(), anyString(), anyString());
+    assertFalse(Thread.interrupted(), "the worker thread goes on");
   }
 
   @Test
@@ -198,12 +214,8 @@ class JobExecutionTest {
     assertTrue(JobExecution.describe(new IllegalStateException("short")).contains("\tat "));
   }
 
-  private void startsAttempt(int attempt, int maxAttempts) {
-    when(lifecycle.start(id, "node/w1", 7L))
-        .thenReturn(
-            Optional.of(
-                new StartedAttempt(id, "work", "{\"a\":1}", Priority.HIGH, attempt, maxAttempts)));
-    when(lifecycle.complete(eq(id), anyInt(), any())).thenReturn(true);
-    when(lifecycle.bury(eq(id), anyInt(), anyString())).thenReturn(true);
+  private ClaimedAttempt attempt(int attempt, int maxAttempts) {
+    return new ClaimedAttempt(
+        claim, new StartedAttempt(id, "work", "{\"a\":1}", Priority.HIGH, attempt, maxAttempts));
   }
 }

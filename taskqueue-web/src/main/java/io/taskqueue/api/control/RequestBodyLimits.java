@@ -1,8 +1,8 @@
 package io.taskqueue.api.control;
 
 import io.taskqueue.api.entity.Problem;
+import io.taskqueue.job.control.JsonText;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,7 +79,7 @@ public class RequestBodyLimits implements ContainerRequestFilter {
     if (body.length == 0) {
       return JsonValue.ValueType.NULL;
     }
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+    try (JsonParser parser = JsonText.parser(new ByteArrayInputStream(body))) {
       JsonValue.ValueType root = null;
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();

@@ -1,6 +1,7 @@
 package io.taskqueue.events.control;
 
 import io.taskqueue.events.boundary.EventSubscription;
+import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.RelayedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -108,8 +109,15 @@ public class EventSessions {
   private final Consumer<RelayedEvent> relay = this::relay;
 
   private void relay(RelayedEvent relayed) {
+    if (feeds.isEmpty()) {
+      return;
+    }
+    JobEvent event = relayed.event().orElse(null);
+    if (event == null) {
+      return;
+    }
     for (SessionFeed feed : feeds.values()) {
-      if (feed.wants(relayed.event()) && !feed.offer(relayed.json())) {
+      if (feed.wants(event) && !feed.offer(relayed.json())) {
         drop(feed);
       }
     }

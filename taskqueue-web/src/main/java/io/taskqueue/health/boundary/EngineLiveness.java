@@ -30,14 +30,14 @@ public class EngineLiveness implements HealthCheck {
     long loops = workers.liveLoops();
     long tasks = duties.liveTasks();
     boolean up =
-        loops == workers.size()
+        loops == workers.engineThreads()
             && tasks == duties.taskCount()
             && publisher.isAlive()
             && subscription.isAlive();
     return HealthCheckResponse.named("taskqueue-engine")
         .status(up)
         .withData("workerLoops", loops)
-        .withData("workerLoopsExpected", workers.size())
+        .withData("workerLoopsExpected", workers.engineThreads())
         .withData("backgroundTasks", tasks)
         .withData("backgroundTasksExpected", duties.taskCount())
         .withData("eventPublisher", publisher.isAlive())

@@ -9,7 +9,7 @@ import io.taskqueue.job.entity.JobView;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +30,7 @@ import java.util.List;
  */
 @Path("dead")
 @RolesAllowed(Role.VIEWER_NAME)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 

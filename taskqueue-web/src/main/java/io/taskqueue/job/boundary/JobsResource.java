@@ -24,7 +24,7 @@ import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /api/jobs}: submit jobs, read one, list them newest first. */
 @Path("jobs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobsResource {

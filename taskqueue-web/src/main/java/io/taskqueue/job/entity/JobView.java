@@ -1,8 +1,7 @@
 package io.taskqueue.job.entity;
 
-import jakarta.json.Json;
+import io.taskqueue.job.control.JsonText;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -44,6 +43,6 @@ public record JobView(
   }
 
   private static JsonValue json(String text) {
-    return text == null ? null : Json.createReader(new StringReader(text)).readValue();
+    return text == null ? null : JsonText.readValue(text);
   }
 }

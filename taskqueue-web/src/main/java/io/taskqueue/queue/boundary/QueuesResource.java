@@ -9,7 +9,7 @@ import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.stats.boundary.JobStatistics;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ import java.util.Map;
  */
 @Path("queues")
 @RolesAllowed(Role.VIEWER_NAME)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
 

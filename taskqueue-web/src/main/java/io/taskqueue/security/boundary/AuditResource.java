@@ -5,7 +5,7 @@ import io.taskqueue.security.entity.AuditPage;
 import io.taskqueue.security.entity.AuditRecord;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /** {@code GET /api/audit}, admins only: the audit log, newest first, by actor and action. */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

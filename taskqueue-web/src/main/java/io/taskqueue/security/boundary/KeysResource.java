@@ -9,7 +9,7 @@ import io.taskqueue.security.entity.KeyView;
 import io.taskqueue.security.entity.NewKeyRequest;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 
 /** {@code /api/keys}, admins only: create a key (its secret is shown once), list, revoke. */
 @Path("keys")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -6,7 +6,7 @@ import io.taskqueue.security.entity.Me;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.security.entity.WsTicket;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  * POST /api/ws-ticket}: a one-time ticket for the event WebSocket.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 

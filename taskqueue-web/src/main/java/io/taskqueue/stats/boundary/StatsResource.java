@@ -3,7 +3,7 @@ package io.taskqueue.stats.boundary;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.stats.entity.JobStats;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("stats")
 @RolesAllowed(Role.VIEWER_NAME)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

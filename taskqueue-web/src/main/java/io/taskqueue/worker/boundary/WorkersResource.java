@@ -4,7 +4,7 @@ import io.taskqueue.security.entity.Role;
 import io.taskqueue.worker.control.WorkerRegistry;
 import io.taskqueue.worker.entity.NodeHealth;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Path("workers")
 @RolesAllowed(Role.VIEWER_NAME)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkersResource {
 

@@ -168,7 +168,7 @@ class JobsApiIT extends DeployedWar {
             .findFirst()
             .orElseThrow();
     // Payara writes health data values as JSON strings.
-    assertEquals("4", live.getJsonObject("data").get("workerLoops").toString().replace("\"", ""));
+    assertEquals("6", live.getJsonObject("data").get("workerLoops").toString().replace("\"", ""));
   }
 
   @Test

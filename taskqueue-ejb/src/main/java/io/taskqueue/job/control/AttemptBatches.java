@@ -1,0 +1,127 @@
+package io.taskqueue.job.control;
+
+import static io.taskqueue.job.entity.AllowedStatusChanges.into;
+
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.FinishedAttempt;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.StartedAttempt;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The two hot status writes of {@link JobLifecycle}, for many attempts in one statement each: start
+ * and success. Same guards (the transition table's sources; the attempt number fences a success),
+ * same events, one round trip and one commit per batch instead of per job.
+ */
+@Stateless
+public class AttemptBatches {
+
+  private static final String[] START_FROM = names(into(JobStatus.RUNNING));
+  private static final String[] COMPLETE_FROM = names(into(JobStatus.COMPLETED));
+
+  @Resource(lookup = "java:app/jdbc/taskqueue")
+  DataSource dataSource;
+
+  @Inject Event<JobEvents> events;
+
+  /**
+   * Starts the next attempt of each startable job in {@code leases} (job id to lease id) for {@code
+   * owner}; returns what the workers need to run them. Jobs that may not start (cancelled, or
+   * already run) are left out.
+   */
+  public List<StartedAttempt> startAll(Map<UUID, Long> leases, String owner) {
+    UUID[] ids = leases.keySet().toArray(UUID[]::new);
+    Long[] leaseIds = new Long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      leaseIds[i] = leases.get(ids[i]);
+    }
+    List<StartedAttempt> started = new ArrayList<>(ids.length);
+    List<JobEvent> announced = new ArrayList<>(ids.length);
+    Instant now = Instant.now();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(AttemptSql.START)) {
+      update.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
+      update.setString(2, owner);
+      update.setArray(3, connection.createArrayOf("uuid", ids));
+      update.setArray(4, connection.createArrayOf("bigint", leaseIds));
+      update.setArray(5, connection.createArrayOf("text", START_FROM));
+      try (ResultSet row = update.executeQuery()) {
+        while (row.next()) {
+          StartedAttempt attempt = AttemptSql.started(row);
+          started.add(attempt);
+          announced.add(AttemptSql.startedEvent(attempt, row, owner, now));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not start " + ids.length + " attempt(s)", e);
+    }
+    events.fire(new JobEvents(announced, false));
+    return started;
+  }
+
+  /**
+   * Records the successes whose attempt is still current, with their attempt records; returns their
+   * job ids. A success whose attempt is no longer current (the lease expired and the job ran again,
+   * or it was cancelled) changes nothing.
+   */
+  public Set<UUID> completeAll(List<FinishedAttempt> finished) {
+    int n = finished.size();
+    UUID[] ids = new UUID[n];
+    Integer[] attempts = new Integer[n];
+    String[] results = new String[n];
+    String[] workers = new String[n];
+    Long[] finishedMicros = new Long[n];
+    for (int i = 0; i < n; i++) {
+      FinishedAttempt f = finished.get(i);
+      ids[i] = f.jobId();
+      attempts[i] = f.attempt();
+      results[i] = f.resultJson();
+      workers[i] = f.workerId();
+      finishedMicros[i] =
+          f.finishedAt().getEpochSecond() * 1_000_000 + f.finishedAt().getNano() / 1_000;
+    }
+    Set<UUID> accepted = new HashSet<>();
+    List<JobEvent> announced = new ArrayList<>(n);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(AttemptSql.COMPLETE)) {
+      update.setArray(1, connection.createArrayOf("uuid", ids));
+      update.setArray(2, connection.createArrayOf("integer", attempts));
+      update.setArray(3, connection.createArrayOf("text", results));
+      update.setArray(4, connection.createArrayOf("text", workers));
+      update.setArray(5, connection.createArrayOf("bigint", finishedMicros));
+      update.setArray(6, connection.createArrayOf("text", COMPLETE_FROM));
+      try (ResultSet row = update.executeQuery()) {
+        while (row.next()) {
+          JobEvent completed = AttemptSql.completedEvent(row, EventType.JOB_COMPLETED);
+          accepted.add(completed.jobId());
+          announced.add(completed);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not record " + n + " success(es)", e);
+    }
+    events.fire(new JobEvents(announced, false));
+    return accepted;
+  }
+
+  private static String[] names(Set<JobStatus> statuses) {
+    return statuses.stream().map(JobStatus::name).toArray(String[]::new);
+  }
+}

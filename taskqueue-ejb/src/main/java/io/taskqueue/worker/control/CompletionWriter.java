@@ -1,0 +1,133 @@
+package io.taskqueue.worker.control;
+
+import io.taskqueue.job.control.AttemptBatches;
+import io.taskqueue.job.entity.FinishedAttempt;
+import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.entity.Claim;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Write-behind of successes: workers hand over a finished attempt and go on to the next job; this
+ * node's writer thread records whatever has gathered in one PostgreSQL statement (each row fenced
+ * by its attempt number), and only then ends those leases in Redis in one step. Until then the
+ * leases stay held and renewed, so a crash before the write leaves the jobs to be recovered and run
+ * again (at least once), and a success is never acknowledged before it is durable. The queue is
+ * bounded: when PostgreSQL is slow or away, workers wait here rather than pile up results.
+ */
+@ApplicationScoped
+public class CompletionWriter {
+
+  static final int CAPACITY = 4_096;
+  private static final Logger LOG = Logger.getLogger(CompletionWriter.class.getName());
+
+  record Pending(Claim claim, FinishedAttempt attempt) {}
+
+  @Inject AttemptBatches batches;
+  @Inject DispatchQueue dispatch;
+  @Inject RunningAttempts attempts;
+  @Inject StoreErrors errors;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.worker.batch", defaultValue = "500")
+  int maxBatch;
+
+  private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(CAPACITY);
+  private final Object written = new Object();
+  private int unwritten; // guarded by written
+
+  /** Queues a success for recording; waits while the queue is full. */
+  public void record(Claim claim, FinishedAttempt attempt) throws InterruptedException {
+    synchronized (written) {
+      unwritten++;
+    }
+    try {
+      pending.put(new Pending(claim, attempt));
+    } catch (InterruptedException e) {
+      wrote(1);
+      throw e;
+    }
+  }
+
+  /** The writer loop: runs while {@code keepGoing} says so, then writes what is left. */
+  public void run(BooleanSupplier keepGoing) {
+    List<Pending> batch = new ArrayList<>();
+    while (keepGoing.getAsBoolean() || !pending.isEmpty()) {
+      try {
+        Pending first = pending.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        pending.drainTo(batch, Math.max(0, maxBatch - 1));
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        wrote(batch.size());
+        batch.clear();
+      }
+    }
+  }
+
+  /** Waits up to {@code millis} until every queued success is written; whether it was. */
+  public boolean awaitWritten(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (written) {
+      while (unwritten > 0) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        written.wait(left);
+      }
+      return true;
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    List<Claim> claims = batch.stream().map(Pending::claim).toList();
+    try {
+      Set<UUID> accepted =
+          Durably.write(
+              () -> batches.completeAll(batch.stream().map(Pending::attempt).toList()), errors);
+      // A rejected success (the attempt is no longer current) leaves Redis alone: whatever holds
+      // the job there now is not this attempt, unless a cancel superseded it.
+      List<Claim> over =
+          claims.stream()
+              .filter(c -> accepted.contains(c.jobId()) || attempts.of(c).isCancelled())
+              .toList();
+      dispatch.ack(over);
+    } catch (RuntimeException e) {
+      errors.record(e);
+      // Their leases expire and recovery sees what PostgreSQL holds: a recorded success is
+      // released, an unrecorded one runs again.
+      LOG.log(Level.WARNING, "Could not record " + batch.size() + " success(es)", e);
+    } finally {
+      attempts.untrack(claims);
+    }
+  }
+
+  private void wrote(int count) {
+    if (count == 0) {
+      return;
+    }
+    synchronized (written) {
+      unwritten -= count;
+      written.notifyAll();
+    }
+  }
+}
