@@ -40,7 +40,7 @@ class FrozenWorkerFaultIT {
               () ->
                   cluster.count(
                           "SELECT count(*) FROM jobs WHERE status = 'RUNNING' AND attempt = 1"
-                              + " AND worker_id LIKE 'frozen-node/%'")
+                              + " AND worker_id LIKE 'frozen-node%'")
                       == 1);
 
       frozen.signal("STOP");

@@ -43,7 +43,9 @@ class WorkerCrashFaultIT {
     List<Long> recoveryMillis = new ArrayList<>();
     int heldAtKills = 0;
     try (RedisClient redis = RedisClient.create(cluster.redisUrl())) {
-      FaultCluster.submit(api.httpPort(), "{\"type\":\"sleep\",\"payload\":{\"ms\":30}}", JOBS);
+      // 100 ms each: 3,000 jobs must outlast twenty kills, and a node starts working before its
+      // API answers; at 30 ms the batched engine finished them all by the sixteenth kill.
+      FaultCluster.submit(api.httpPort(), "{\"type\":\"sleep\",\"payload\":{\"ms\":100}}", JOBS);
       for (int kill = 1; kill <= KILLS; kill++) {
         worker = cluster.start("worker-node", with(Map.of("TASKQUEUE_WORKERS", "4")));
         await()

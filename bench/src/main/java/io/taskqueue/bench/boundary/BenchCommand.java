@@ -72,6 +72,14 @@ public final class BenchCommand implements Callable<Integer> {
   int runs;
 
   @Option(
+      names = "--warmup-runs",
+      defaultValue = "1",
+      description =
+          "Unrecorded runs of each workload before its measured runs, for the server's JIT"
+              + " (default ${DEFAULT-VALUE}).")
+  int warmups;
+
+  @Option(
       names = "--out",
       description = "JSON results file (default bench/results/bench-<UTC timestamp>.json).")
   Path out;
@@ -91,6 +99,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (warmups < 0) {
+      throw new IllegalArgumentException("--warmup-runs must not be negative");
+    }
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1");
     }
@@ -125,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchRunner runner = new BenchRunner(queues, log);
     String stopped = null;
     try {
-      runner.runAll(plan, runs);
+      runner.runAll(plan, runs, warmups);
     } catch (RateLimitedException e) {
       stopped = e.getMessage();
     }

@@ -21,7 +21,7 @@ public final class WorkloadSizeOptions {
 
   @Option(
       names = "--w1-jobs",
-      defaultValue = "20000",
+      defaultValue = "10000",
       description = "w1: jobs to submit, one per request (default ${DEFAULT-VALUE}).")
   int w1Jobs;
 
@@ -62,9 +62,20 @@ public final class WorkloadSizeOptions {
       description = "w3: seconds to submit at each rate (default ${DEFAULT-VALUE}).")
   int w3Seconds;
 
+  @Option(
+      names = "--w3-batch-every-ms",
+      defaultValue = "10",
+      description =
+          "w3: send the jobs due in each such tick as one batch request; 0 sends one request per"
+              + " job (default ${DEFAULT-VALUE}).")
+  int w3BatchEveryMs;
+
   WorkloadSizes sizes() {
     if (w1bBatch < 1 || w1bBatch > 1000) {
       throw new IllegalArgumentException("--w1b-batch must be 1 to 1000, the server's batch limit");
+    }
+    if (w3BatchEveryMs < 0 || w3BatchEveryMs > 1000) {
+      throw new IllegalArgumentException("--w3-batch-every-ms must be 0 to 1000");
     }
     if (List.of(idleSeconds, w1Clients, w1Jobs, w1bClients, w1bJobs, w2Jobs, w3Seconds).stream()
             .anyMatch(n -> n < 1)
@@ -72,6 +83,15 @@ public final class WorkloadSizeOptions {
       throw new IllegalArgumentException("workload sizes, rates and durations must be positive");
     }
     return new WorkloadSizes(
-        idleSeconds, w1Clients, w1Jobs, w1bClients, w1bBatch, w1bJobs, w2Jobs, w3Rates, w3Seconds);
+        idleSeconds,
+        w1Clients,
+        w1Jobs,
+        w1bClients,
+        w1bBatch,
+        w1bJobs,
+        w2Jobs,
+        w3Rates,
+        w3Seconds,
+        w3BatchEveryMs);
   }
 }

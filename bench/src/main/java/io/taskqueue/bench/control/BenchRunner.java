@@ -25,8 +25,11 @@ public final class BenchRunner {
    * Every run, in order. A {@link RateLimitedException} stops everything (the results so far stay
    * in {@link #results()}); any other exception fails just its run.
    */
-  public List<RunResult> runAll(List<Workload> workloads, int runs) {
+  public List<RunResult> runAll(List<Workload> workloads, int runs, int warmups) {
     for (Workload workload : workloads) {
+      if (!workload.name().equals("idle")) {
+        warmUp(workload, warmups);
+      }
       for (int run = 1; run <= runs; run++) {
         RunResult result;
         try {
@@ -48,6 +51,28 @@ public final class BenchRunner {
       }
     }
     return results();
+  }
+
+  /**
+   * Runs the workload unrecorded first: right after a server starts, its JIT compiler takes a core
+   * for minutes, and the first runs would measure that instead of the server.
+   */
+  private void warmUp(Workload workload, int warmups) {
+    for (int i = 1; i <= warmups; i++) {
+      try {
+        queues.awaitIdle();
+        RunResult warm = workload.run(0);
+        log.println(
+            String.format("%-8s warm-up %d/%d done (not counted)", warm.workload(), i, warmups));
+      } catch (RateLimitedException e) {
+        throw e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (Exception e) {
+        log.println("  warm-up of " + workload.name() + " failed: " + e);
+      }
+    }
   }
 
   public List<RunResult> results() {

@@ -21,10 +21,12 @@ public final class LatencyWorkload implements Workload {
 
   private final BenchContext bench;
   private final OpenLoopSchedule schedule;
+  private final int batchEveryMillis;
 
-  public LatencyWorkload(BenchContext bench, int rate, int seconds) {
+  public LatencyWorkload(BenchContext bench, int rate, int seconds, int batchEveryMillis) {
     this.bench = bench;
     this.schedule = new OpenLoopSchedule(rate, seconds);
+    this.batchEveryMillis = batchEveryMillis;
   }
 
   @Override
@@ -36,7 +38,7 @@ public final class LatencyWorkload implements Workload {
   public RunResult run(int run) throws Exception {
     long before = bench.queues().snapshot().completed();
     ResourceSampler.Window window = bench.sampler().start();
-    OpenLoopSender.Sent sent = new OpenLoopSender(bench.api()).send(schedule);
+    OpenLoopSender.Sent sent = new OpenLoopSender(bench.api()).send(schedule, batchEveryMillis);
     Set<String> ids = new HashSet<>();
     for (String id : sent.ids()) {
       if (id != null) {
@@ -60,7 +62,8 @@ public final class LatencyWorkload implements Workload {
             OpenLoopSchedule.achievedRate(
                 schedule.count(), sent.firstSendNanos(), sent.lastSendNanos()),
             1)
-        .detail("sender max lag ms", sent.maxLagNanos() / 1e6, 2);
+        .detail("sender max lag ms", sent.maxLagNanos() / 1e6, 2)
+        .detail("batch every ms", batchEveryMillis, 0);
     addLatencies(record, sent, finished);
     record.metric("errors", sent.errors(), 0).resources(usage);
     if (OpenLoopSchedule.fellBehind(sent.maxLagNanos())) {

@@ -26,6 +26,19 @@ public record OpenLoopSchedule(int rate, int seconds) {
     return Math.multiplyExact(i, 1_000_000_000L) / rate;
   }
 
+  /** How many submissions are due before {@code nanos} from the start (at most {@link #count}). */
+  public int dueBefore(long nanos) {
+    // the smallest i with i * 1e9 / rate >= nanos, by the same integer arithmetic as dueNanos
+    long i = Math.max(0, (Math.multiplyExact(nanos, rate) + 999_999_999L) / 1_000_000_000L);
+    while (i > 0 && dueNanos(i - 1) >= nanos) {
+      i--;
+    }
+    while (i < count() && dueNanos(i) < nanos) {
+      i++;
+    }
+    return (int) Math.min(i, count());
+  }
+
   /**
    * The rate actually sent: the intervals between the first and the last send, over the time they
    * took. {@code count - 1} intervals, not {@code count}: the last send ends the measurement.

@@ -1,6 +1,7 @@
 package io.taskqueue.bench.control;
 
-import java.net.http.HttpResponse;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends one {@code POST /api/jobs} at each due time of an {@link OpenLoopSchedule}, without waiting
- * for answers, and records for each the wall-clock instant just before sending and the id the
- * server gave the job.
+ * Sends the jobs of an {@link OpenLoopSchedule} as they fall due, one per request or in a batch per
+ * tick, without waiting for answers, and records for each the wall-clock instant just before
+ * sending and the id the server gave the job.
  *
  * <p>At most {@link #MAX_IN_FLIGHT} requests are outstanding: a server that stops answering would
  * otherwise get thousands of connections. When that bound holds the sender back, the lag shows in
@@ -41,7 +42,12 @@ public final class OpenLoopSender {
       long firstSendNanos,
       long lastSendNanos) {}
 
-  public Sent send(OpenLoopSchedule schedule) throws Exception {
+  /**
+   * Sends the schedule's jobs: one request per job when {@code batchEveryMillis} is 0, else every
+   * {@code batchEveryMillis} one batch request with the jobs that fell due during that tick (the
+   * way a busy client sends them); each job's send instant is then its batch's.
+   */
+  public Sent send(OpenLoopSchedule schedule, int batchEveryMillis) throws Exception {
     int n = schedule.count();
     Instant[] sentAt = new Instant[n];
     String[] ids = new String[n];
@@ -49,33 +55,42 @@ public final class OpenLoopSender {
     AtomicReference<String> firstError = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    String body = JobBodies.single();
+    long tick = batchEveryMillis * 1_000_000L;
     long start = System.nanoTime();
     long maxLag = 0;
     long firstSend = 0;
     long lastSend = 0;
-    for (int i = 0; i < n; i++) {
-      long due = start + schedule.dueNanos(i);
+    for (int from = 0, k = 1; from < n; k++) {
+      int to = tick == 0 ? from + 1 : schedule.dueBefore(k * tick);
+      if (to == from) {
+        continue;
+      }
+      long due = start + (tick == 0 ? schedule.dueNanos(from) : k * tick);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
         LockSupport.parkNanos(wait);
       }
       inFlight.acquire();
       lastSend = System.nanoTime();
-      firstSend = i == 0 ? lastSend : firstSend;
+      firstSend = from == 0 ? lastSend : firstSend;
       maxLag = Math.max(maxLag, lastSend - due);
-      sentAt[i] = Instant.now();
-      int index = i;
-      api.postAsync("/api/jobs", body)
+      Instant now = Instant.now();
+      for (int i = from; i < to; i++) {
+        sentAt[i] = now;
+      }
+      int first = from;
+      int count = to - from;
+      String path = tick == 0 ? "/api/jobs" : "/api/jobs/batch";
+      api.postAsync(path, tick == 0 ? JobBodies.single() : JobBodies.batch(count))
           .whenComplete(
               (response, error) -> {
                 try {
                   if (error != null) {
                     failure.compareAndSet(null, error);
                   } else if (response.statusCode() == 201) {
-                    ids[index] = TaskqueueApi.parse(response.body()).getString("id");
+                    record(TaskqueueApi.parse(response.body()), ids, first, count);
                   } else {
-                    errors.incrementAndGet();
-                    firstError.compareAndSet(null, describe(response));
+                    errors.addAndGet(count);
+                    firstError.compareAndSet(null, TaskqueueApi.describe("POST " + path, response));
                   }
                 } finally {
                   inFlight.release();
@@ -84,6 +99,7 @@ public final class OpenLoopSender {
       if (failure.get() != null) {
         break; // a 429 or a dead server: the rest would fail the same way
       }
+      from = to;
     }
     // every permit back means every request was answered
     if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 2, TimeUnit.MINUTES)) {
@@ -96,7 +112,15 @@ public final class OpenLoopSender {
     return new Sent(sentAt, ids, errors.get(), firstError.get(), maxLag, firstSend, lastSend);
   }
 
-  private static String describe(HttpResponse<String> response) {
-    return TaskqueueApi.describe("POST /api/jobs", response);
+  /** A single submit answers with the job, a batch with {@code {"count", "ids"}}. */
+  private static void record(JsonObject answer, String[] ids, int first, int count) {
+    if (answer.containsKey("ids")) {
+      JsonArray given = answer.getJsonArray("ids");
+      for (int j = 0; j < count; j++) {
+        ids[first + j] = given.getString(j);
+      }
+    } else {
+      ids[first] = answer.getString("id");
+    }
   }
 }

@@ -28,7 +28,10 @@ public final class WorkloadPlan {
             sizes
                 .w3Rates()
                 .forEach(
-                    rate -> workloads.add(new LatencyWorkload(bench, rate, sizes.w3Seconds())));
+                    rate ->
+                        workloads.add(
+                            new LatencyWorkload(
+                                bench, rate, sizes.w3Seconds(), sizes.w3BatchEveryMs())));
         default ->
             throw new IllegalArgumentException(
                 "unknown workload '" + name + "'; known: " + String.join(",", NAMES));

@@ -12,4 +12,5 @@ public record WorkloadSizes(
     int w1bJobs,
     int w2Jobs,
     List<Integer> w3Rates,
-    int w3Seconds) {}
+    int w3Seconds,
+    int w3BatchEveryMs) {}

@@ -49,4 +49,26 @@ class OpenLoopScheduleTest {
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 20));
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(500, 0));
   }
+
+  @Test
+  void ticksOfTenMillisecondsGroupTheJobsDueInEach() {
+    OpenLoopSchedule schedule = new OpenLoopSchedule(500, 2);
+    long tick = 10_000_000L;
+
+    assertEquals(0, schedule.dueBefore(0));
+    assertEquals(5, schedule.dueBefore(tick), "500/s: due at 0, 2, 4, 6 and 8 ms");
+    assertEquals(10, schedule.dueBefore(2 * tick));
+    assertEquals(1000, schedule.dueBefore(200 * tick), "every job by the end");
+    assertEquals(1000, schedule.dueBefore(500 * tick), "never more than the count");
+  }
+
+  @Test
+  void ticksMatchDueTimesAtRatesThatDoNotDivideASecond() {
+    OpenLoopSchedule schedule = new OpenLoopSchedule(7, 3);
+    for (long nanos = 0; nanos < 3_100_000_000L; nanos += 10_000_000L) {
+      int before = schedule.dueBefore(nanos);
+      assertTrue(before == schedule.count() || schedule.dueNanos(before) >= nanos);
+      assertTrue(before == 0 || schedule.dueNanos(before - 1) < nanos);
+    }
+  }
 }

@@ -44,7 +44,8 @@ public class AttemptBatches {
   /**
    * Starts the next attempt of each startable job in {@code leases} (job id to lease id) for {@code
    * owner}; returns what the workers need to run them. Jobs that may not start (cancelled, or
-   * already run) are left out.
+   * already run) are left out. Their {@code job.started} is announced by the worker thread that
+   * takes each, when its handler begins, with that thread as {@code workerId}.
    */
   public List<StartedAttempt> startAll(Map<UUID, Long> leases, String owner) {
     UUID[] ids = leases.keySet().toArray(UUID[]::new);
@@ -53,7 +54,6 @@ public class AttemptBatches {
       leaseIds[i] = leases.get(ids[i]);
     }
     List<StartedAttempt> started = new ArrayList<>(ids.length);
-    List<JobEvent> announced = new ArrayList<>(ids.length);
     Instant now = Instant.now();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(AttemptSql.START)) {
@@ -64,15 +64,12 @@ public class AttemptBatches {
       update.setArray(5, connection.createArrayOf("text", START_FROM));
       try (ResultSet row = update.executeQuery()) {
         while (row.next()) {
-          StartedAttempt attempt = AttemptSql.started(row);
-          started.add(attempt);
-          announced.add(AttemptSql.startedEvent(attempt, row, owner, now));
+          started.add(AttemptSql.started(row));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not start " + ids.length + " attempt(s)", e);
     }
-    events.fire(new JobEvents(announced, false));
     return started;
   }
 

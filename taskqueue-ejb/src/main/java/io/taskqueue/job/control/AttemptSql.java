@@ -67,29 +67,8 @@ final class AttemptSql {
             (Double) row.getObject(8),
             (Long) row.getObject(9),
             (Double) row.getObject(10)),
-        (Long) row.getObject(11));
-  }
-
-  /** {@code job.started}, with the wait since submission (or run time) on a first attempt. */
-  static JobEvent startedEvent(StartedAttempt attempt, ResultSet row, String owner, Instant now)
-      throws SQLException {
-    Long waited = null;
-    if (attempt.attempt() == 1) {
-      Instant due = row.getObject(12, OffsetDateTime.class).toInstant();
-      waited = Math.max(0, Duration.between(due, now).toMillis());
-    }
-    return new JobEvent(
-        EventType.JOB_STARTED.wireName(),
-        attempt.jobId(),
-        attempt.type(),
-        attempt.priority().wireName(),
-        JobStatus.RUNNING.wireName(),
-        attempt.attempt(),
-        owner,
-        Instant.now(),
-        null,
-        waited,
-        null);
+        (Long) row.getObject(11),
+        row.getObject(12, OffsetDateTime.class).toInstant());
   }
 
   /** {@code job.completed} for a row of {@link #COMPLETE}, with how long the attempt ran. */

@@ -66,7 +66,7 @@ public class CompletionWriter {
     List<Pending> batch = new ArrayList<>();
     while (keepGoing.getAsBoolean() || !pending.isEmpty()) {
       try {
-        Pending first = pending.poll(100, TimeUnit.MILLISECONDS);
+        Pending first = pending.poll(1, TimeUnit.SECONDS);
         if (first == null) {
           continue;
         }
@@ -111,6 +111,18 @@ public class CompletionWriter {
               .filter(c -> accepted.contains(c.jobId()) || attempts.of(c).isCancelled())
               .toList();
       dispatch.ack(over);
+      batch.stream()
+          .map(Pending::attempt)
+          .filter(a -> !accepted.contains(a.jobId()))
+          .forEach(
+              a ->
+                  LOG.warning(
+                      () ->
+                          "Rejected stale write: job "
+                              + a.jobId()
+                              + " attempt "
+                              + a.attempt()
+                              + " -> COMPLETED (the attempt is no longer current)"));
     } catch (RuntimeException e) {
       errors.record(e);
       // Their leases expire and recovery sees what PostgreSQL holds: a recorded success is

@@ -1,5 +1,8 @@
 package io.taskqueue.worker.control;
 
+import io.taskqueue.events.entity.EventType;
+import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.handler.boundary.JobContext;
 import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.boundary.NonRetryableException;
@@ -8,6 +11,7 @@ import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.JsonText;
 import io.taskqueue.job.control.RetryBackoff;
 import io.taskqueue.job.entity.FinishedAttempt;
+import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.metrics.control.StoreErrors;
@@ -15,6 +19,7 @@ import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -52,6 +57,7 @@ public class JobExecution {
   @Inject DispatchQueue dispatch;
   @Inject RunningAttempts attempts;
   @Inject CompletionWriter completions;
+  @Inject Event<JobEvents> events;
   @Inject StoreErrors errors;
 
   @Inject
@@ -93,6 +99,8 @@ public class JobExecution {
       return ExecutionOutcome.NOT_RUN;
     }
     running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
+    // Outside a transaction, observers hear it at once: the start itself is committed already.
+    events.fire(JobEvents.of(startedEvent(attempt, workerId)));
     JsonValue result;
     try {
       JobHandler handler =
@@ -121,6 +129,27 @@ public class JobExecution {
       Thread.currentThread().interrupt();
       return ExecutionOutcome.NOT_RUN;
     }
+  }
+
+  /** {@code job.started}, with the wait since the job became due on a first attempt. */
+  static JobEvent startedEvent(StartedAttempt attempt, String workerId) {
+    Instant now = Instant.now();
+    Long waited =
+        attempt.attempt() == 1 && attempt.dueSince() != null
+            ? Math.max(0, Duration.between(attempt.dueSince(), now).toMillis())
+            : null;
+    return new JobEvent(
+        EventType.JOB_STARTED.wireName(),
+        attempt.jobId(),
+        attempt.type(),
+        attempt.priority().wireName(),
+        JobStatus.RUNNING.wireName(),
+        attempt.attempt(),
+        workerId,
+        now,
+        null,
+        waited,
+        null);
   }
 
   /** An interrupt meant for the handler (cancel, timeout) must not stop this worker thread. */

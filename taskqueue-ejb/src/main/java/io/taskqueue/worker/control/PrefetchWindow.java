@@ -17,7 +17,9 @@ public final class PrefetchWindow {
   private final int workers;
   private final int maxBatch;
   private int inFlight; // claimed and not yet run to an outcome; guarded by this
-  private double averageRunNanos = Duration.ofMillis(1).toNanos(); // guarded by this
+  // Until jobs were measured, assume they are slow: a node that claimed ahead and then died would
+  // cost each job it held an attempt it never ran.
+  private double averageRunNanos = Duration.ofSeconds(1).toNanos(); // guarded by this
   private boolean claimerWaiting; // guarded by this
 
   public PrefetchWindow(int workers, int maxBatch) {

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
@@ -25,6 +26,7 @@ import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
+import jakarta.enterprise.event.Event;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,6 +43,10 @@ class JobExecutionTest {
   private final JobHandlers handlers = mock(JobHandlers.class);
   private final DispatchQueue dispatch = mock(DispatchQueue.class);
   private final CompletionWriter completions = mock(CompletionWriter.class);
+
+  @SuppressWarnings("unchecked")
+  private final Event<JobEvents> events = mock(Event.class);
+
   private final JobHandler handler = mock(JobHandler.class);
   private final RunningAttempts leases = new RunningAttempts();
   private final JobExecution execution = new JobExecution();
@@ -52,6 +58,7 @@ class JobExecutionTest {
     execution.dispatch = dispatch;
     execution.attempts = leases;
     execution.completions = completions;
+    execution.events = events;
     execution.errors = mock(StoreErrors.class);
     execution.retryBaseMillis = 5_000;
     execution.retryMaxMillis = 3_600_000;
@@ -80,6 +87,13 @@ class JobExecutionTest {
                         && f.workerId().equals("node/w1")));
     verify(dispatch, never()).ack(any(Claim.class));
     assertTrue(leases.claims().contains(claim), "renewed until the writer records it");
+    verify(events)
+        .fire(
+            argThat(
+                (JobEvents e) ->
+                    e.events().size() == 1
+                        && e.events().get(0).type().equals("job.started")
+                        && e.events().get(0).workerId().equals("node/w1")));
   }
 
   @Test

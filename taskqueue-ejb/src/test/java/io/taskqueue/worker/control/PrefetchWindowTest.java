@@ -59,6 +59,13 @@ class PrefetchWindowTest {
   }
 
   @Test
+  void aNewNodeClaimsOnlyForIdleWorkersUntilItHasMeasuredItsJobs() throws Exception {
+    PrefetchWindow window = new PrefetchWindow(4, 500);
+    assertEquals(0, window.prefetch());
+    assertEquals(4, window.awaitRoom(() -> true));
+  }
+
+  @Test
   void aStoppedClaimerIsToldThereIsNothingToClaim() throws Exception {
     PrefetchWindow window = new PrefetchWindow(1, 10);
     window.claimed(11);
