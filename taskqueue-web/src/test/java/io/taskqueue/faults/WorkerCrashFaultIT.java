@@ -63,7 +63,8 @@ class WorkerCrashFaultIT {
             .until(() -> heldBy(redis, "worker-node").isEmpty());
         recoveryMillis.add((System.nanoTime() - killedAt) / 1_000_000);
       }
-      worker = cluster.start("worker-node", with(Map.of("TASKQUEUE_WORKERS", "4")));
+      // The survivor finishes the rest with more threads: the jobs only sleep.
+      worker = cluster.start("worker-node", with(Map.of("TASKQUEUE_WORKERS", "16")));
       cluster.awaitCompleted(JOBS, Duration.ofSeconds(300));
       FaultCluster.Outcome outcome = cluster.outcome();
       Collections.sort(recoveryMillis);
