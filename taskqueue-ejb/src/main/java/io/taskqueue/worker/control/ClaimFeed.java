@@ -30,7 +30,6 @@ public final class ClaimFeed implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(ClaimFeed.class.getName());
   private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
-  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
   private final DispatchQueue dispatch;
   private final AttemptBatches batches;
@@ -92,7 +91,7 @@ public final class ClaimFeed implements Runnable {
       } catch (RuntimeException e) {
         errors.accept(e);
         LOG.log(Level.WARNING, "The claimer of " + owner + " hit an error; pausing", e);
-        if (!pause()) {
+        if (!ErrorPause.waitOut()) {
           break;
         }
       }
@@ -126,16 +125,6 @@ public final class ClaimFeed implements Runnable {
       LOG.fine(
           () -> "Dropping " + byId.size() + " job(s) not startable (cancelled or already run)");
       dispatch.ack(byId.values());
-    }
-  }
-
-  private boolean pause() {
-    try {
-      Thread.sleep(ERROR_PAUSE.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

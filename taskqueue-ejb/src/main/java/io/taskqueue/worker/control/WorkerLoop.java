@@ -15,7 +15,6 @@ public final class WorkerLoop implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
   private final WorkerState state;
   private final String workerId;
@@ -55,7 +54,7 @@ public final class WorkerLoop implements Runnable {
       } catch (RuntimeException e) {
         errors.accept(e);
         LOG.log(Level.WARNING, "Worker " + workerId + " hit an error; pausing", e);
-        if (!pause()) {
+        if (!ErrorPause.waitOut()) {
           break;
         }
       }
@@ -72,16 +71,6 @@ public final class WorkerLoop implements Runnable {
     } finally {
       state.finished(outcome);
       window.finished(System.nanoTime() - start);
-    }
-  }
-
-  private boolean pause() {
-    try {
-      Thread.sleep(ERROR_PAUSE.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }
