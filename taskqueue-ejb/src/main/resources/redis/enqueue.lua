@@ -1,6 +1,9 @@
 --[[
   enqueue: appends jobs to the tail of their priority lists and wakes idle workers; jobs to run
-  later go to their priority's delayed set instead.
+  later go to their priority's delayed set instead. For jobs an operator runs again (a dead or
+  cancelled job retried), it first ends any lease their last attempt still holds: PostgreSQL no
+  longer lets that attempt record anything, and a lease left in place would make claim drop the
+  new copy as a duplicate, after which the old attempt's ack would leave the job nowhere.
 
   Input:
     KEYS[1] queue:high    list of job ids
@@ -11,9 +14,12 @@
     KEYS[6] delayed:high  sorted sets: job id scored by run time (ms)
     KEYS[7] delayed:medium
     KEYS[8] delayed:low
+    KEYS[9] inflight      sorted set: leased job ids by lease deadline
+    KEYS[10] lease        hash: job id -> lease
 
     ARGV[1] wake token cap: the wake list never grows past it
-    ARGV[2], ARGV[3], ARGV[4], ... triples of (priority index 1..3, job id, run time in ms or 0)
+    ARGV[2] "1" to end the jobs' leases first (a run again), "0" for new jobs
+    ARGV[3], ARGV[4], ARGV[5], ... triples of (priority index 1..3, job id, run time in ms or 0)
 
   Output:
     the number of jobs enqueued now (not counting delayed ones)
@@ -24,8 +30,13 @@
 ]]
 local lists = { {}, {}, {} }
 local n = 0
-for i = 2, #ARGV, 3 do
+local again = ARGV[2] == '1'
+for i = 3, #ARGV, 3 do
   local p = tonumber(ARGV[i])
+  if again then
+    redis.call('HDEL', KEYS[10], ARGV[i + 1])
+    redis.call('ZREM', KEYS[9], ARGV[i + 1])
+  end
   local due = tonumber(ARGV[i + 2])
   if due > 0 then
     redis.call('ZADD', KEYS[5 + p], due, ARGV[i + 1])

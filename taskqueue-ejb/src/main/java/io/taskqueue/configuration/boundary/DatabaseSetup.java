@@ -32,6 +32,12 @@ import javax.sql.DataSource;
     properties = {
       "stringType=unspecified",
       "reWriteBatchedInserts=true",
+      // Every wait is bounded: a statement (30 s), a row lock (5 s; recovery skips locked rows
+      // instead), a dead or black-holed connection (60 s without an answer, 5 s to connect).
+      "options=-c statement_timeout=30000 -c lock_timeout=5000",
+      "socketTimeout=60",
+      "connectTimeout=5",
+      "tcpKeepAlive=true",
       // After a PostgreSQL restart, pooled connections are dead: test them (at most every 5 s)
       // and drop them all at the first failure, so the pool heals without a redeploy.
       "fish.payara.is-connection-validation-required=true",

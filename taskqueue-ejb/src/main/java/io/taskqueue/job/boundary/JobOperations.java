@@ -70,8 +70,8 @@ public class JobOperations {
         .setParameter("id", id)
         .setParameter("was", job.getStatus())
         .executeUpdate();
-    if (wasRunning) {
-      cancelledWhileRunning.fire(new JobCancelled(id));
+    if (wasRunning && job.getLeaseId() != null) {
+      cancelledWhileRunning.fire(new JobCancelled(id, job.getLeaseId()));
     }
     events.fire(
         JobEvents.of(
@@ -147,7 +147,7 @@ public class JobOperations {
               .toList();
       events.fire(new JobEvents(retrying, true));
       requeued.fire(
-          new JobsSubmitted(
+          JobsSubmitted.runAgain(
               queued.stream().map(j -> new QueuedJob(j.getId(), j.getPriority())).toList(),
               retrying));
     }

@@ -3,8 +3,10 @@ package io.taskqueue.job.boundary;
 import io.taskqueue.events.entity.EventType;
 import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.control.IdempotencyKey;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.entity.IdempotencyKeyReused;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobFilter;
@@ -61,14 +63,16 @@ public class JobService {
   }
 
   /**
-   * Stores one job, unless {@code idempotencyKey} was used within {@code window}: then the job of
-   * that earlier submission is returned and nothing is stored. The key's primary key makes a
-   * concurrent duplicate wait for the first submission and then see its job.
+   * Stores one job, unless its caller used {@code idempotencyKey} within {@code window}: then the
+   * job of that earlier submission is returned and nothing is stored. Keys are the caller's own
+   * (another caller's equal key is another key); reusing one for a different request throws {@link
+   * IdempotencyKeyReused}. The key's primary key makes a concurrent duplicate wait for the first
+   * submission and then see its job.
    */
   public Submitted submit(NewJob newJob, String idempotencyKey, Duration window) {
     UUID id = JobIds.next();
     if (idempotencyKey != null) {
-      Optional<Job> earlier = claimKey(idempotencyKey, id, window);
+      Optional<Job> earlier = claimKey(IdempotencyKey.of(newJob, idempotencyKey), id, window);
       if (earlier.isPresent()) {
         return new Submitted(List.of(earlier.get()), false, new AtomicBoolean(true));
       }
@@ -99,34 +103,45 @@ public class JobService {
   }
 
   /** Takes the key for {@code id}; the earlier job when the key is live. */
-  private Optional<Job> claimKey(String key, UUID id, Duration window) {
+  private Optional<Job> claimKey(IdempotencyKey key, UUID id, Duration window) {
     OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(window);
     List<?> taken =
         em.createNativeQuery(
-                "INSERT INTO idempotency_keys (key, job_id, expires_at) VALUES (?1, ?2, ?3)"
-                    + " ON CONFLICT (key) DO UPDATE SET job_id = EXCLUDED.job_id,"
-                    + " expires_at = EXCLUDED.expires_at"
+                "INSERT INTO idempotency_keys (owner, key, job_id, expires_at, fingerprint)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (owner, key) DO UPDATE"
+                    + " SET job_id = EXCLUDED.job_id, expires_at = EXCLUDED.expires_at,"
+                    + " fingerprint = EXCLUDED.fingerprint"
                     + " WHERE idempotency_keys.expires_at < now() RETURNING job_id")
-            .setParameter(1, key)
-            .setParameter(2, id)
-            .setParameter(3, expires)
+            .setParameter(1, key.owner())
+            .setParameter(2, key.key())
+            .setParameter(3, id)
+            .setParameter(4, expires)
+            .setParameter(5, key.fingerprint())
             .getResultList();
     if (!taken.isEmpty()) {
       return Optional.empty();
     }
-    Object owner =
-        em.createNativeQuery("SELECT job_id FROM idempotency_keys WHERE key = ?1")
-            .setParameter(1, key)
-            .getSingleResult();
-    Job earlier = em.find(Job.class, UUID.fromString(owner.toString()));
+    Object[] owner =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT job_id, fingerprint FROM idempotency_keys WHERE owner = ?1 AND key = ?2")
+                .setParameter(1, key.owner())
+                .setParameter(2, key.key())
+                .getSingleResult();
+    Job earlier = em.find(Job.class, UUID.fromString(owner[0].toString()));
     if (earlier == null) {
       // The earlier job was deleted: the key is free again.
       em.createNativeQuery(
-              "UPDATE idempotency_keys SET job_id = ?2, expires_at = ?3 WHERE key = ?1")
-          .setParameter(1, key)
-          .setParameter(2, id)
-          .setParameter(3, expires)
+              "UPDATE idempotency_keys SET job_id = ?3, expires_at = ?4, fingerprint = ?5"
+                  + " WHERE owner = ?1 AND key = ?2")
+          .setParameter(1, key.owner())
+          .setParameter(2, key.key())
+          .setParameter(3, id)
+          .setParameter(4, expires)
+          .setParameter(5, key.fingerprint())
           .executeUpdate();
+    } else if (owner[1] != null && !owner[1].equals(key.fingerprint())) {
+      throw new IdempotencyKeyReused(key.key());
     }
     return Optional.ofNullable(earlier);
   }

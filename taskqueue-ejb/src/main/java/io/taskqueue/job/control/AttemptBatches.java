@@ -7,6 +7,7 @@ import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -18,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,31 @@ public class AttemptBatches {
       throw new IllegalStateException("Could not start " + ids.length + " attempt(s)", e);
     }
     return started;
+  }
+
+  /**
+   * Why these claimed jobs did not start: each one's status and when it is due (a job missing from
+   * the answer was deleted). A retrying or scheduled job that is not due yet goes back to wait.
+   */
+  public Map<UUID, Release> notStarted(Collection<UUID> jobIds) {
+    Map<UUID, Release> found = new HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(AttemptSql.NOT_STARTED)) {
+      query.setArray(1, connection.createArrayOf("uuid", jobIds.toArray()));
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          found.put(
+              row.getObject(1, UUID.class),
+              new Release(
+                  Release.Outcome.UNCHANGED,
+                  JobStatus.valueOf(row.getString(2)),
+                  row.getObject(3, java.time.OffsetDateTime.class)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read " + jobIds.size() + " job(s)", e);
+    }
+    return found;
   }
 
   /**

@@ -25,6 +25,8 @@ final class AttemptSql {
           + " finished_at = NULL, worker_id = ?, lease_id = c.lease"
           + " FROM unnest(?::uuid[], ?::bigint[]) AS c(id, lease)"
           + " WHERE j.id = c.id AND j.status = ANY (?::text[])"
+          // a retrying or scheduled job never starts before it is due, whatever copy Redis held
+          + " AND (j.status = 'QUEUED' OR j.scheduled_at IS NULL OR j.scheduled_at <= now())"
           + " RETURNING j.id, j.type, j.payload::text, j.priority, j.attempt, j.max_attempts,"
           + " j.backoff_initial_ms, j.backoff_multiplier, j.backoff_max_ms, j.backoff_jitter,"
           + " j.timeout_ms, coalesce(j.scheduled_at, j.created_at)";
@@ -51,6 +53,10 @@ final class AttemptSql {
           + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'COMPLETED'"
           + " FROM done)"
           + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at FROM done";
+
+  /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
+  static final String NOT_STARTED =
+      "SELECT id, status, scheduled_at FROM jobs WHERE id = ANY (?::uuid[])";
 
   private AttemptSql() {}
 

@@ -28,7 +28,11 @@ public class EnqueueAfterCommit {
   void enqueue(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsSubmitted submitted) {
     events.publishNow(submitted.events());
     try {
-      dispatch.enqueue(submitted.jobs());
+      if (submitted.runAgain()) {
+        dispatch.enqueueAgain(submitted.jobs());
+      } else {
+        dispatch.enqueue(submitted.jobs());
+      }
       submitted.dispatched().set(true);
     } catch (RuntimeException e) {
       errors.record(e);

@@ -9,6 +9,7 @@ import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Release;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -53,68 +54,93 @@ public class JobLifecycle {
 
   /**
    * Hands a job whose lease expired back: queued for another attempt, or dead when that was its
-   * last. Fenced by the lease id, so only the attempt that held that lease is moved. Returns the
-   * job's status afterwards (empty when there is no such job), which tells the caller whether to
-   * requeue it in Redis.
+   * last. Fenced by the lease id, so only the attempt that held that lease is moved, and only by
+   * one caller. A row another transaction holds is skipped ({@link Release.Outcome#LOCKED}), never
+   * waited for: a node frozen inside its own write must not stall recovery everywhere.
    */
-  public Optional<JobStatus> releaseExpired(UUID jobId, long leaseId) {
+  public Release releaseExpired(UUID jobId, long leaseId) {
     return release(
-        jobId, leaseId, true, "lease " + leaseId + " expired: its worker stopped renewing it");
+        jobId,
+        leaseId,
+        true,
+        true,
+        "lease " + leaseId + " expired: its worker stopped renewing it");
   }
 
   /**
    * Hands a running job back because its node is shutting down: queued again, whatever its
-   * attempts, since the job did not fail. Fenced by the lease id like {@link #releaseExpired}.
+   * attempts, since the job did not fail. Fenced by the lease id like {@link #releaseExpired}. An
+   * attempt whose handler never began gives its attempt back: it must not count against the job's
+   * budget (the lease id still fences it, and its number is never recorded).
    */
-  public Optional<JobStatus> handBack(UUID jobId, long leaseId) {
-    return release(jobId, leaseId, false, "handed back: its node shut down while it ran");
+  public Release handBack(UUID jobId, long leaseId, boolean begun) {
+    return release(
+        jobId,
+        leaseId,
+        false,
+        begun,
+        begun
+            ? "handed back: its node shut down while it ran"
+            : "handed back unstarted: its node shut down before a worker took it");
   }
 
-  private Optional<JobStatus> release(UUID jobId, long leaseId, boolean mayBury, String reason) {
-    int buried = 0;
-    if (mayBury) {
-      buried =
-          em.createQuery(
-                  "UPDATE Job j SET j.status = :dead, j.lastError = :error, j.finishedAt = :now"
-                      + " WHERE j.id = :id AND j.status = :running AND j.leaseId = :lease"
-                      + " AND j.attempt >= j.maxAttempts")
-              .setParameter("dead", JobStatus.DEAD)
-              .setParameter("error", reason)
-              .setParameter("now", now())
-              .setParameter("id", jobId)
-              .setParameter("running", JobStatus.RUNNING)
-              .setParameter("lease", leaseId)
-              .executeUpdate();
+  private Release release(
+      UUID jobId, long leaseId, boolean mayBury, boolean counts, String reason) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM jobs"
+                    + " WHERE id = ?1 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, jobId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      Job job = em.find(Job.class, jobId);
+      return new Release(
+          job == null ? Release.Outcome.MISSING : Release.Outcome.LOCKED, null, null);
     }
-    int requeued = 0;
-    if (buried == 0) {
-      requeued =
-          em.createQuery(
-                  "UPDATE Job j SET j.status = :queued, j.lastError = :error"
-                      + " WHERE j.id = :id AND j.status = :running AND j.leaseId = :lease")
-              .setParameter("queued", JobStatus.QUEUED)
-              .setParameter("error", reason)
-              .setParameter("id", jobId)
-              .setParameter("running", JobStatus.RUNNING)
-              .setParameter("lease", leaseId)
-              .executeUpdate();
+    Object[] row = (Object[]) rows.get(0);
+    JobStatus status = JobStatus.valueOf((String) row[0]);
+    if (status != JobStatus.RUNNING || !Long.valueOf(leaseId).equals(number(row[1]))) {
+      // Only a running attempt's lease is released: a dead job keeps its last lease id too.
+      return new Release(Release.Outcome.UNCHANGED, status, time(row[4]));
     }
+    boolean bury = mayBury && number(row[2]) >= number(row[3]);
+    JobStatus target = bury ? JobStatus.DEAD : JobStatus.QUEUED;
+    em.createNativeQuery(
+            "UPDATE jobs SET status = ?2, last_error = ?3, finished_at = ?4,"
+                + " attempt = attempt - ?5 WHERE id = ?1")
+        .setParameter(1, jobId)
+        .setParameter(2, target.name())
+        .setParameter(3, reason)
+        .setParameter(4, bury ? now() : null)
+        .setParameter(5, counts ? 0 : 1)
+        .executeUpdate();
     Job job = em.find(Job.class, jobId);
-    if (buried + requeued == 1) {
+    em.refresh(job);
+    if (counts) {
       em.persist(new JobAttempt(job, now(), AttemptOutcome.LOST, reason));
-      JobEvent released = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
-      if (mayBury) {
-        JobEvent failed = released.withError(reason).as(EventType.JOB_FAILED, job.getStatus());
-        events.fire(
-            JobEvents.of(
-                failed,
-                failed.as(
-                    buried == 1 ? EventType.JOB_DEAD : EventType.JOB_RETRYING, job.getStatus())));
-      } else {
-        events.fire(JobEvents.of(released.withError(reason)));
-      }
     }
-    return Optional.ofNullable(job).map(Job::getStatus);
+    JobEvent released = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
+    if (mayBury) {
+      JobEvent failed = released.withError(reason).as(EventType.JOB_FAILED, target);
+      events.fire(
+          JobEvents.of(
+              failed, failed.as(bury ? EventType.JOB_DEAD : EventType.JOB_RETRYING, target)));
+    } else {
+      events.fire(JobEvents.of(released.withError(reason)));
+    }
+    return new Release(Release.Outcome.MOVED, target, null);
+  }
+
+  /** A native query's timestamptz: the driver's type, whatever the JPA provider passes on. */
+  private static OffsetDateTime time(Object value) {
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant().atOffset(ZoneOffset.UTC);
+    }
+    return (OffsetDateTime) value;
+  }
+
+  private static long number(Object value) {
+    return value == null ? -1 : ((Number) value).longValue();
   }
 
   /** A failed attempt's write (successes are written in batches by {@link AttemptBatches}). */

@@ -28,7 +28,8 @@ public class SignalCancelAfterCommit {
 
   void signal(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobCancelled cancelled) {
     try {
-      dispatch.requestCancel(cancelled.jobId(), Duration.ofMillis(2 * leaseMillis));
+      dispatch.requestCancel(
+          cancelled.jobId(), cancelled.leaseId(), Duration.ofMillis(2 * leaseMillis));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not signal the cancel of running job " + cancelled.jobId(), e);
     }

@@ -60,11 +60,25 @@ public class DispatchQueue {
 
   /** Appends the jobs to the tails of their priority lists in one round trip. */
   public void enqueue(Collection<QueuedJob> jobs) {
+    enqueue(jobs, false);
+  }
+
+  /**
+   * Queues jobs an operator runs again (dead or cancelled ones), ending whatever lease their last
+   * attempt still holds: that attempt can no longer record anything in PostgreSQL, and its lease
+   * would otherwise make the claim drop the new copy as a duplicate.
+   */
+  public void enqueueAgain(Collection<QueuedJob> jobs) {
+    enqueue(jobs, true);
+  }
+
+  private void enqueue(Collection<QueuedJob> jobs, boolean endLeases) {
     if (jobs.isEmpty()) {
       return;
     }
-    List<String> args = new ArrayList<>(1 + 3 * jobs.size());
+    List<String> args = new ArrayList<>(2 + 3 * jobs.size());
     args.add(Integer.toString(WAKE_TOKEN_CAP));
+    args.add(endLeases ? "1" : "0");
     for (QueuedJob job : jobs) {
       args.add(Integer.toString(job.priority().ordinal() + 1));
       args.add(job.jobId().toString());
@@ -73,6 +87,7 @@ public class DispatchQueue {
     List<String> scriptKeys = new ArrayList<>(keys.queues());
     scriptKeys.addAll(List.of(keys.wake(), keys.queued()));
     scriptKeys.addAll(keys.delayedSets());
+    scriptKeys.addAll(List.of(keys.inflight(), keys.lease()));
     enqueue.run(redis, scriptKeys, args);
   }
 
@@ -195,27 +210,28 @@ public class DispatchQueue {
   }
 
   /**
-   * Tells whichever node runs the job to stop it: a signal that lives for {@code ttl}, long enough
-   * for that node's watcher to see it (see {@link #cancelRequested}).
+   * Tells whichever node runs the attempt that holds {@code leaseId} to stop it: a signal that
+   * lives for {@code ttl}, long enough for that node's watcher to see it (see {@link
+   * #cancelRequested}).
    */
-  public void requestCancel(UUID jobId, Duration ttl) {
-    redis.psetex(keys.cancel(jobId), Math.max(1, ttl.toMillis()), "1");
+  public void requestCancel(UUID jobId, long leaseId, Duration ttl) {
+    redis.psetex(keys.cancel(jobId, leaseId), Math.max(1, ttl.toMillis()), "1");
   }
 
-  /** Which of these running jobs a user asked to cancel. */
-  public java.util.Set<UUID> cancelRequested(java.util.Collection<UUID> jobIds) {
-    java.util.Map<UUID, Response<Boolean>> replies = new java.util.HashMap<>();
+  /** Which of these held claims a user asked to cancel. */
+  public java.util.Set<Claim> cancelRequested(java.util.Collection<Claim> held) {
+    java.util.Map<Claim, Response<Boolean>> replies = new java.util.HashMap<>();
     try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (UUID id : jobIds) {
-        replies.put(id, pipeline.exists(keys.cancel(id)));
+      for (Claim claim : held) {
+        replies.put(claim, pipeline.exists(keys.cancel(claim.jobId(), claim.leaseId())));
       }
       pipeline.sync();
     }
-    java.util.Set<UUID> cancelled = new java.util.HashSet<>();
+    java.util.Set<Claim> cancelled = new java.util.HashSet<>();
     replies.forEach(
-        (id, reply) -> {
+        (claim, reply) -> {
           if (Boolean.TRUE.equals(reply.get())) {
-            cancelled.add(id);
+            cancelled.add(claim);
           }
         });
     return cancelled;
@@ -241,12 +257,26 @@ public class DispatchQueue {
   }
 
   /**
-   * Ends an expired lease and puts the job back at the head of its priority list; false when the
-   * lease had changed meanwhile (another node recovered it first).
+   * Ends an expired or handed-back lease and puts the job back at the head of its priority list;
+   * false when the lease had changed meanwhile (another node recovered it first).
    */
   public boolean requeue(Claim expired) {
+    return requeue(expired, 0);
+  }
+
+  /**
+   * Like {@link #requeue(Claim)}, for a job whose next attempt is due at {@code dueMillis}: until
+   * then it waits in its delayed set.
+   */
+  public boolean requeue(Claim expired, long dueMillis) {
     List<String> scriptKeys = new ArrayList<>(keys.queues());
-    scriptKeys.addAll(List.of(keys.inflight(), keys.lease(), keys.wake(), keys.queued()));
+    scriptKeys.addAll(
+        List.of(
+            keys.inflight(),
+            keys.lease(),
+            keys.wake(),
+            keys.queued(),
+            keys.delayed(expired.priority())));
     Object reply =
         requeue.run(
             redis,
@@ -255,7 +285,8 @@ public class DispatchQueue {
                 expired.jobId().toString(),
                 Long.toString(expired.leaseId()),
                 Integer.toString(expired.priority().ordinal() + 1),
-                Integer.toString(WAKE_TOKEN_CAP)));
+                Integer.toString(WAKE_TOKEN_CAP),
+                Long.toString(dueMillis)));
     return number(reply) == 1;
   }
 

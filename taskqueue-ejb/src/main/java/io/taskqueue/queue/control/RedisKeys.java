@@ -53,9 +53,12 @@ public final class RedisKeys {
     return tag + "queued";
   }
 
-  /** A user's request to stop a running job; expires by itself. */
-  public String cancel(java.util.UUID jobId) {
-    return tag + "cancel:" + jobId;
+  /**
+   * A user's request to stop the attempt of a job that holds lease {@code leaseId}; expires by
+   * itself. Keyed by the lease, so it cannot stop a later attempt of the job.
+   */
+  public String cancel(java.util.UUID jobId, long leaseId) {
+    return tag + "cancel:" + jobId + ":" + leaseId;
   }
 
   public String wake() {

@@ -6,6 +6,7 @@ import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.metrics.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
+import io.taskqueue.schedule.control.GuardedDuty;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
 import io.taskqueue.schedule.control.RecoverExpiredLeases;
@@ -35,8 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,7 +50,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final Logger LOG = Logger.getLogger(BackgroundDuties.class.getName());
   private static final int DUTIES = 8;
 
   @Resource ManagedThreadFactory threads;
@@ -123,21 +121,7 @@ public class BackgroundDuties {
   private void every(long millis, Runnable task) {
     scheduled.add(
         scheduler.scheduleWithFixedDelay(
-            () -> runGuarded(task), millis, millis, TimeUnit.MILLISECONDS));
-  }
-
-  /**
-   * Every task runs through here: one that threw would never be scheduled again. Counted by store,
-   * logged, and run again next time.
-   */
-  private void runGuarded(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      errors.record(e);
-      LOG.log(
-          Level.WARNING, task.getClass().getSimpleName() + " failed; it runs again next time", e);
-    }
+            new GuardedDuty(task, errors::record), millis, millis, TimeUnit.MILLISECONDS));
   }
 
   /** Scheduled tasks still scheduled (a task that threw would be done: none may). */

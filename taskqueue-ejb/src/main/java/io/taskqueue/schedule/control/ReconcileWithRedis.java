@@ -4,6 +4,7 @@ import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Priority;
+import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.QueuedJob;
@@ -109,10 +110,14 @@ public final class ReconcileWithRedis implements Runnable {
     Set<UUID> orphans = unfinished.stillRunning(missing);
     long released = 0;
     for (UnfinishedJob job : running) {
-      if (orphans.contains(job.id())
-          && lifecycle.releaseExpired(job.id(), job.leaseId()).orElse(null) == JobStatus.QUEUED) {
-        dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
-        released++;
+      // Only the node whose release moved the row may enqueue it: two nodes reconciling the same
+      // orphan would otherwise both enqueue it, and the second copy would skip its backoff.
+      if (orphans.contains(job.id())) {
+        Release release = lifecycle.releaseExpired(job.id(), job.leaseId());
+        if (release.moved() && release.status() == JobStatus.QUEUED) {
+          dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
+          released++;
+        }
       }
     }
     return released;

@@ -2,10 +2,10 @@ package io.taskqueue.schedule.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Release;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -37,13 +37,28 @@ public final class RecoverExpiredLeases implements Runnable {
   }
 
   private void recover(Claim lease) {
-    Optional<JobStatus> status = lifecycle.releaseExpired(lease.jobId(), lease.leaseId());
-    boolean runnable =
-        status
-            .map(s -> s == JobStatus.QUEUED || s == JobStatus.RETRYING || s == JobStatus.SCHEDULED)
-            .orElse(false);
-    if (runnable) {
-      if (dispatch.requeue(lease)) {
+    Release release = lifecycle.releaseExpired(lease.jobId(), lease.leaseId());
+    switch (release.outcome()) {
+      case LOCKED -> {
+        // Its row is being written (or held by a frozen node): leave the lease for a later round.
+      }
+      case MISSING -> dispatch.ack(lease);
+      case MOVED, UNCHANGED -> settle(lease, release);
+    }
+  }
+
+  /**
+   * Ends the expired lease the way the job's status asks: a runnable job goes back to its list, or
+   * to its delayed set while its next attempt is not due (a failure recorded in PostgreSQL whose
+   * node died before telling Redis); any other job only loses the lease. Both are fenced by the
+   * lease id in Redis, so whichever node comes first acts, once.
+   */
+  private void settle(Claim lease, Release release) {
+    JobStatus status = release.status();
+    if (status == JobStatus.QUEUED
+        || status == JobStatus.RETRYING
+        || status == JobStatus.SCHEDULED) {
+      if (dispatch.requeue(lease, release.dueMillis())) {
         LOG.info(() -> "Recovered job " + lease.jobId() + " from expired lease " + lease.leaseId());
       }
     } else {

@@ -1,11 +1,11 @@
 package io.taskqueue.schedule.control;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import java.util.Collection;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Stops this node's attempts that must not go on: those whose timeout passed, and those a user
@@ -30,8 +30,7 @@ public final class StopCancelledAndOverdue implements Runnable {
     }
     long now = System.nanoTime();
     running.stream().filter(r -> r.overdue(now)).forEach(Running::timeOut);
-    Set<UUID> cancelled =
-        dispatch.cancelRequested(running.stream().map(r -> r.claim().jobId()).toList());
-    running.stream().filter(r -> cancelled.contains(r.claim().jobId())).forEach(Running::cancel);
+    Set<Claim> cancelled = dispatch.cancelRequested(running.stream().map(Running::claim).toList());
+    running.stream().filter(r -> cancelled.contains(r.claim())).forEach(Running::cancel);
   }
 }

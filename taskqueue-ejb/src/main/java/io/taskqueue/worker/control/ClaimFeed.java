@@ -1,6 +1,8 @@
 package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.AttemptBatches;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
@@ -88,7 +90,8 @@ public final class ClaimFeed implements Runnable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // An Error too: a loop that dies strands what it holds and serves no more.
         errors.accept(e);
         LOG.log(Level.WARNING, "The claimer of " + owner + " hit an error; pausing", e);
         if (!ErrorPause.waitOut()) {
@@ -110,7 +113,7 @@ public final class ClaimFeed implements Runnable {
                       Collectors.toMap(
                           Claim::jobId, Claim::leaseId, (a, b) -> a, LinkedHashMap::new)),
               owner);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // PostgreSQL is away: hand the jobs straight back rather than after their leases expire.
       claims.forEach(dispatch::requeue);
       throw e;
@@ -122,9 +125,31 @@ public final class ClaimFeed implements Runnable {
       ready.add(new ClaimedAttempt(claim, attempt));
     }
     if (!byId.isEmpty()) {
-      LOG.fine(
-          () -> "Dropping " + byId.size() + " job(s) not startable (cancelled or already run)");
-      dispatch.ack(byId.values());
+      settleNotStarted(byId);
     }
+  }
+
+  /**
+   * Claimed jobs that PostgreSQL would not start: a retrying or scheduled one that is not due yet
+   * (a copy Redis held early) waits in its delayed set again; any other (cancelled, finished,
+   * deleted) only loses its lease.
+   */
+  private void settleNotStarted(Map<UUID, Claim> notStarted) {
+    Map<UUID, Release> why = batches.notStarted(notStarted.keySet());
+    List<Claim> over = new java.util.ArrayList<>();
+    for (Claim claim : notStarted.values()) {
+      Release job = why.get(claim.jobId());
+      boolean waiting =
+          job != null
+              && (job.status() == JobStatus.RETRYING || job.status() == JobStatus.SCHEDULED)
+              && job.dueAt() != null;
+      if (waiting) {
+        dispatch.requeue(claim, job.dueMillis());
+      } else {
+        over.add(claim);
+      }
+    }
+    LOG.fine(() -> "Dropping " + over.size() + " job(s) not startable (cancelled or already run)");
+    dispatch.ack(over);
   }
 }

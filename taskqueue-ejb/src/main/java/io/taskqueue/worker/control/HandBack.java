@@ -2,6 +2,7 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.Release;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,10 @@ public class HandBack {
   public void all(Collection<Claim> claims) {
     for (Claim claim : claims) {
       try {
-        if (lifecycle.handBack(claim.jobId(), claim.leaseId()).orElse(null) == JobStatus.QUEUED) {
+        // A claim no worker took yet is withdrawn from the workers first, so none starts it now.
+        boolean begun = !leases.withdrawUnbegun(claim);
+        Release release = lifecycle.handBack(claim.jobId(), claim.leaseId(), begun);
+        if (release.moved() && release.status() == JobStatus.QUEUED) {
           dispatch.requeue(claim);
           LOG.info(() -> "Handed job " + claim.jobId() + " back to its queue at shutdown");
         }

@@ -80,8 +80,21 @@ public class JobExecution {
   @ConfigProperty(name = "taskqueue.job.timeout-ms", defaultValue = "3600000")
   long defaultTimeoutMillis;
 
-  /** Runs the claimed job to an outcome. */
+  /**
+   * Runs the claimed job to an outcome. Whatever escapes (a store that failed past its patience, an
+   * {@code Error} outside the handler) leaves the claim untracked first: its lease then expires and
+   * recovery returns the job, instead of this node renewing a lease nobody works on.
+   */
   public ExecutionOutcome run(ClaimedAttempt job, String workerId) {
+    try {
+      return runTracked(job, workerId);
+    } catch (Throwable e) {
+      attempts.untrack(job.claim());
+      throw e;
+    }
+  }
+
+  private ExecutionOutcome runTracked(ClaimedAttempt job, String workerId) {
     Claim claim = job.claim();
     StartedAttempt attempt = job.attempt();
     Running running = attempts.of(claim);
@@ -98,6 +111,10 @@ public class JobExecution {
       release(claim);
       return ExecutionOutcome.NOT_RUN;
     }
+    if (!running.begin()) {
+      // Handed back while it waited (this node is stopping): the hand-back owns it now.
+      return ExecutionOutcome.NOT_RUN;
+    }
     running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
     // Outside a transaction, observers hear it at once: the start itself is committed already.
     events.fire(JobEvents.of(startedEvent(attempt, workerId)));
@@ -109,7 +126,9 @@ public class JobExecution {
               .orElseThrow(
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
       result = handler.handle(contextOf(attempt, running::stopRequested));
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Errors too (StackOverflowError, NoClassDefFoundError, a big allocation's
+      // OutOfMemoryError): the attempt fails like any failure and this thread serves on.
       endHandler(running);
       try {
         return fail(claim, running, attempt, e, workerId);
@@ -167,7 +186,7 @@ public class JobExecution {
   }
 
   private ExecutionOutcome fail(
-      Claim claim, Running running, StartedAttempt attempt, Exception cause, String workerId) {
+      Claim claim, Running running, StartedAttempt attempt, Throwable cause, String workerId) {
     if (running.isCancelled()) {
       // The cancel already moved the job in PostgreSQL; only the lease is left to end.
       dispatch.ack(claim);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The attempts this node's workers run right now: their leases (renewed by {@link
@@ -25,6 +26,7 @@ public class RunningAttempts {
   public static final class Running {
     private final Claim claim;
     private Thread thread;
+    private final AtomicInteger phase = new AtomicInteger(WAITING);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private volatile long deadlineNanos = Long.MAX_VALUE;
@@ -52,6 +54,19 @@ public class RunningAttempts {
 
     public Claim claim() {
       return claim;
+    }
+
+    /**
+     * A worker takes the attempt and is about to begin its handler; false when it was withdrawn
+     * (handed back) first, and must not run.
+     */
+    boolean begin() {
+      return phase.compareAndSet(WAITING, BEGUN);
+    }
+
+    /** Withdraws an attempt whose handler never began; false when a worker began it. */
+    boolean withdraw() {
+      return phase.compareAndSet(WAITING, WITHDRAWN);
     }
 
     /** The calling thread runs the handler from now on, within {@code timeoutMillis}. */
@@ -112,6 +127,9 @@ public class RunningAttempts {
     }
   }
 
+  private static final int WAITING = 0;
+  private static final int BEGUN = 1;
+  private static final int WITHDRAWN = 2;
   private static final Duration UNTIL_UNTRACKED = Duration.ofDays(365);
 
   private final Map<Claim, Running> held = new ConcurrentHashMap<>();
@@ -135,6 +153,15 @@ public class RunningAttempts {
   public Running of(Claim claim) {
     Running running = held.get(claim);
     return running != null ? running : new Running(claim, System.nanoTime());
+  }
+
+  /**
+   * Withdraws a held claim whose handler no worker began, so that none begins it: true then (its
+   * attempt never ran). False when a worker began it, or when this node no longer holds it.
+   */
+  public boolean withdrawUnbegun(Claim claim) {
+    Running running = held.get(claim);
+    return running != null && running.withdraw();
   }
 
   public void untrack(Claim claim) {

@@ -51,7 +51,8 @@ public final class WorkerLoop implements Runnable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // An Error too: a loop that dies strands what it holds and serves no more.
         errors.accept(e);
         LOG.log(Level.WARNING, "Worker " + workerId + " hit an error; pausing", e);
         if (!ErrorPause.waitOut()) {

@@ -303,6 +303,9 @@ class DispatchQueueIT {
     Claim next = queue.claim("w2", LEASE, false).orElseThrow();
 
     assertEquals(other, next.jobId(), "the copy of the running job is skipped");
+    assertFalse(
+        redis.sismember(keys.queued(), id.toString()),
+        "the dropped copy leaves the queued set too, or reconciliation never restores the job");
     assertTrue(queue.ack(first), "the running attempt still holds its lease");
   }
 
@@ -370,6 +373,62 @@ class DispatchQueueIT {
     queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
     redis.scriptFlush();
     assertTrue(queue.claim("w1", LEASE, false).isPresent());
+  }
+
+  @Test
+  void aJobRunAgainWhileItsCancelledAttemptStillHoldsALeaseIsClaimedNotDropped() {
+    UUID id = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(id, Priority.MEDIUM)));
+    Claim cancelledAttempt = queue.claim("w1", LEASE, false).orElseThrow();
+
+    queue.enqueueAgain(List.of(new QueuedJob(id, Priority.MEDIUM)));
+    Claim retried = queue.claim("w2", LEASE, false).orElseThrow();
+
+    assertEquals(id, retried.jobId());
+    assertTrue(retried.leaseId() > cancelledAttempt.leaseId());
+    assertFalse(queue.ack(cancelledAttempt), "the old attempt's late ack cannot end the new lease");
+    assertTrue(queue.extendLeases(List.of(retried), LEASE).isEmpty());
+    assertEquals(List.of(cancelledAttempt), queue.extendLeases(List.of(cancelledAttempt), LEASE));
+    assertTrue(queue.ack(retried));
+  }
+
+  @Test
+  void leaseIdsIssuedAfterRedisLostItsDataAreAboveEveryEarlierOne() {
+    List<Claim> before = new ArrayList<>();
+    for (UUID id : enqueue(Priority.HIGH, 5)) {
+      before.add(queue.claim("w1", LEASE, false).orElseThrow());
+    }
+    long highest = before.stream().mapToLong(Claim::leaseId).max().orElseThrow();
+    forgetEverything();
+
+    enqueue(Priority.HIGH, 1);
+    Claim after = queue.claim("w2", LEASE, false).orElseThrow();
+
+    assertTrue(
+        after.leaseId() > highest,
+        "lease " + after.leaseId() + " after the loss, " + highest + " before it");
+  }
+
+  @Test
+  void aDueRequeueGoesToTheHeadOfItsListAndANotYetDueOneWaitsInTheDelayedSet() {
+    UUID due = UUID.randomUUID();
+    UUID later = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(due, Priority.LOW), new QueuedJob(later, Priority.LOW)));
+    Claim dueLease = queue.claim("dead", Duration.ofMillis(1), false).orElseThrow();
+    Claim laterLease = queue.claim("dead", Duration.ofMillis(1), false).orElseThrow();
+
+    assertTrue(queue.requeue(dueLease, 0));
+    assertTrue(queue.requeue(laterLease, System.currentTimeMillis() + 60_000));
+
+    assertEquals(due, queue.claim("w2", LEASE, false).orElseThrow().jobId());
+    assertTrue(queue.claim("w2", LEASE, false).isEmpty(), "the retry is not due for a minute");
+    assertEquals(1, redis.zcard(keys.delayed(Priority.LOW)));
+    assertFalse(redis.sismember(keys.queued(), later.toString()));
+  }
+
+  /** What a FLUSHALL does to this test's key space. */
+  private void forgetEverything() {
+    redis.keys(keys.queue(Priority.HIGH).replace("queue:high", "*")).forEach(redis::del);
   }
 
   private List<UUID> enqueue(Priority priority, int count) {

@@ -126,6 +126,28 @@ class JobExecutionTest {
   }
 
   @Test
+  void aHandlerThatThrowsAnErrorFailsItsAttemptLikeAnyFailureAndTheThreadGoesOn() throws Exception {
+    when(handler.handle(any())).thenThrow(new StackOverflowError("deep"));
+    when(lifecycle.retryLater(eq(id), eq(1), anyString(), any(), eq("node/w1"))).thenReturn(true);
+
+    assertEquals(ExecutionOutcome.RETRYING, execution.run(attempt(1, 4), "node/w1"));
+
+    verify(lifecycle).retryLater(eq(id), eq(1), contains("StackOverflowError"), any(), any());
+    verify(dispatch).retryLater(eq(claim), any(Duration.class));
+    assertFalse(leases.claims().contains(claim), "no longer held: its lease is not renewed");
+  }
+
+  @Test
+  void aHandlerThatRunsOutOfMemoryOnItsLastAttemptBuriesTheJob() throws Exception {
+    when(handler.handle(any())).thenThrow(new OutOfMemoryError("Java heap space"));
+
+    assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(3, 3), "node/w1"));
+
+    verify(lifecycle).bury(eq(id), eq(3), contains("OutOfMemoryError"), eq("node/w1"));
+    verify(dispatch).ack(claim);
+  }
+
+  @Test
   void anUnknownTypeFailsTheAttemptLikeAnyError() {
     StartedAttempt gone = new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1);
 

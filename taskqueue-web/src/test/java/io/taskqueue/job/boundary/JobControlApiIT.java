@@ -191,6 +191,63 @@ class JobControlApiIT extends DeployedWar {
         "completed is final");
   }
 
+  @Test
+  void aRunningJobCancelledThenRetriedAtOnceRunsAgainToCompletion() {
+    JsonObject job =
+        created(api.post("api/jobs", "{\"type\":\"sleep\",\"payload\":{\"ms\":1500}}"));
+    await().atMost(10, SECONDS).until(() -> status(job).equals("running"));
+    String id = job.getString("id");
+
+    assertEquals(200, api.post("api/jobs/" + id + "/cancel", "").status());
+    Reply retried = api.post("api/jobs/" + id + "/retry", "");
+    assertEquals(200, retried.status(), retried.body());
+
+    // Before: the retried copy was dropped as a duplicate of the cancelled attempt's lease, and
+    // the job stayed queued in no list for ever; or the old cancel signal stopped the new attempt.
+    await().atMost(20, SECONDS).until(() -> status(job).equals("completed"));
+    List<String> outcomes =
+        api.get("api/jobs/" + id + "/attempts").jsonValue().asJsonArray().stream()
+            .map(a -> a.asJsonObject().getString("outcome").toLowerCase())
+            .toList();
+    assertEquals(List.of("cancelled", "completed"), outcomes);
+  }
+
+  @Test
+  void recoveryGoesOnPastAJobWhoseRowAnotherTransactionHolds() throws Exception {
+    String sleep = "{\"type\":\"sleep\",\"payload\":{\"ms\":8000}}";
+    JsonObject locked = created(api.post("api/jobs", sleep));
+    JsonObject other = created(api.post("api/jobs", sleep));
+    await().atMost(10, SECONDS).until(() -> status(locked).equals("running"));
+    await().atMost(10, SECONDS).until(() -> status(other).equals("running"));
+    var endpoints = TestServices.endpoints();
+    RedisKeys keys = new RedisKeys("taskqueue");
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                endpoints.dbUrl(), endpoints.dbUser(), endpoints.dbPassword());
+        RedisClient redis = RedisClient.create(endpoints.redisUrl())) {
+      db.setAutoCommit(false);
+      db.createStatement()
+          .execute("SELECT 1 FROM jobs WHERE id = '" + locked.getString("id") + "' FOR UPDATE");
+
+      // Both leases expire, the locked row's first: a recovery that waits for that row (a node
+      // frozen inside its write holds it so) never reaches the other.
+      await()
+          .atMost(15, SECONDS)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                redis.zadd(keys.inflight(), 1, locked.getString("id"));
+                redis.zadd(keys.inflight(), 2, other.getString("id"));
+                return get(other).getInt("attempt") >= 2;
+              });
+      assertEquals("running", status(locked));
+      assertEquals(1, get(locked).getInt("attempt"));
+      db.rollback();
+    }
+    api.post("api/jobs/" + locked.getString("id") + "/cancel", "");
+    api.post("api/jobs/" + other.getString("id") + "/cancel", "");
+  }
+
   /** Whether Redis still holds the job anywhere: listed, delayed or leased. */
   private static boolean inRedis(JsonObject job) {
     String id = job.getString("id");

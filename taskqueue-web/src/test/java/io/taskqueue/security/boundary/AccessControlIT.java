@@ -256,6 +256,30 @@ class AccessControlIT extends DeployedWar {
 
   // --- helpers
 
+  @Test
+  void anIdempotencyKeyBelongsToItsCallerAndCannotBeReusedForAnotherRequest() {
+    String key = "order-" + UUID.randomUUID();
+    Api alice = api.as(key("alice", SUBMITTER));
+    Api bob = api.as(key("bob", SUBMITTER));
+    String job = "{\"type\":\"noop\",\"payload\":{\"secret\":\"alice's\"}}";
+
+    Reply first = alice.postWithHeader("api/jobs", job, "Idempotency-Key", key);
+    Reply other = bob.postWithHeader("api/jobs", "{\"type\":\"noop\"}", "Idempotency-Key", key);
+    Reply again = alice.postWithHeader("api/jobs", job, "Idempotency-Key", key);
+    Reply changed =
+        alice.postWithHeader(
+            "api/jobs", "{\"type\":\"noop\",\"payload\":{}}", "Idempotency-Key", key);
+
+    assertEquals(201, first.status(), first.body());
+    assertEquals(201, other.status(), "another caller's equal key is another key: " + other.body());
+    assertNotEquals(first.json().getString("id"), other.json().getString("id"));
+    assertFalse(other.body().contains("alice's"), other.body());
+    assertEquals(200, again.status(), again.body());
+    assertEquals(first.json().getString("id"), again.json().getString("id"));
+    assertEquals(422, changed.status(), changed.body());
+    assertEquals("application/problem+json", changed.header("Content-Type"));
+  }
+
   private String key(String name, String role) {
     return key(name, role, null);
   }

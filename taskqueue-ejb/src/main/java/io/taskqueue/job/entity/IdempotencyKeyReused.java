@@ -1,0 +1,16 @@
+package io.taskqueue.job.entity;
+
+/**
+ * A caller sent an idempotency key it had used, within the key's window, for a different request.
+ * Answering with the earlier job would hide the mistake; storing a second job would break the key's
+ * promise. Nothing is stored (the submission rolls back).
+ */
+public class IdempotencyKeyReused extends RuntimeException {
+
+  public IdempotencyKeyReused(String key) {
+    super(
+        "Idempotency-Key '"
+            + key
+            + "' was used for a different request; use a new key for a new request.");
+  }
+}
