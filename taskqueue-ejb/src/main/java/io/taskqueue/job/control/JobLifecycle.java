@@ -93,9 +93,12 @@ public class JobLifecycle {
             .setParameter(1, jobId)
             .getResultList();
     if (rows.isEmpty()) {
-      Job job = em.find(Job.class, jobId);
-      return new Release(
-          job == null ? Release.Outcome.MISSING : Release.Outcome.LOCKED, null, null);
+      boolean exists =
+          !em.createNativeQuery("SELECT 1 FROM jobs WHERE id = ?1")
+              .setParameter(1, jobId)
+              .getResultList()
+              .isEmpty();
+      return new Release(exists ? Release.Outcome.LOCKED : Release.Outcome.MISSING, null, null);
     }
     Object[] row = (Object[]) rows.get(0);
     JobStatus status = JobStatus.valueOf((String) row[0]);

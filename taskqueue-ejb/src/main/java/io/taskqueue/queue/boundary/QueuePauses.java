@@ -26,11 +26,19 @@ public class QueuePauses {
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
 
+  /**
+   * Serialises pause and resume with reconciliation's copy of the paused set to Redis, so that a
+   * reconciliation that read the set before a pause cannot write its stale copy after it.
+   */
+  static final long PAUSES_LOCK = 0x7471_7061_7573_65L; // "tqpause"
+
   @Inject Event<PauseChanged> changed;
   @Inject Event<JobEvents> events;
+  @Inject DispatchQueue dispatch;
 
   /** Pauses the queue; false when it was paused already (nothing changes). */
   public boolean pause(Priority priority) {
+    lock();
     int inserted =
         em.createNativeQuery(
                 "INSERT INTO paused_queues (priority, paused_at) VALUES (?1, ?2)"
@@ -44,12 +52,35 @@ public class QueuePauses {
 
   /** Resumes the queue; false when it was not paused. */
   public boolean resume(Priority priority) {
+    lock();
     int deleted =
         em.createNativeQuery("DELETE FROM paused_queues WHERE priority = ?1")
             .setParameter(1, priority.name())
             .executeUpdate();
     announce(priority, false, deleted == 1);
     return deleted == 1;
+  }
+
+  /**
+   * Makes Redis's paused set PostgreSQL's, after Redis lost data, while no pause or resume can
+   * commit in between; skipped (false) when one is under way: the next round copies it.
+   */
+  public boolean copyToRedis() {
+    boolean mine =
+        (Boolean)
+            em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, PAUSES_LOCK)
+                .getSingleResult();
+    if (mine) {
+      dispatch.syncPaused(paused());
+    }
+    return mine;
+  }
+
+  private void lock() {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+        .setParameter(1, PAUSES_LOCK)
+        .getSingleResult();
   }
 
   public Set<Priority> paused() {

@@ -16,9 +16,11 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Builds the application's one Redis client from configuration, and the dispatch queue on it. The
- * pool must hold a connection for each worker blocked in BLPOP plus the API's and the scheduler's
- * short commands, so its size follows the worker count.
+ * Builds the application's one Redis client from configuration, and the dispatch queue on it. One
+ * connection is held by the claimer while it blocks in BLPOP for work; the rest serve short
+ * commands of the workers, the API and the background duties, so the pool's size follows the worker
+ * count. Idle connections are tested by an evictor, so a connection that died with a Redis restart
+ * is dropped before a caller takes it.
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -38,11 +40,7 @@ public class RedisConnection {
   @Produces
   @Singleton
   RedisClient redisClient() {
-    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(workers + 20);
-    pool.setMaxIdle(workers + 20);
-    pool.setMaxWait(Duration.ofSeconds(5));
-    pool.setTestWhileIdle(true);
+    GenericObjectPoolConfig<Connection> pool = poolConfig(workers);
     URI uri = URI.create(url);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(uri))
@@ -58,6 +56,18 @@ public class RedisConnection {
                 .build())
         .poolConfig(pool)
         .build();
+  }
+
+  static GenericObjectPoolConfig<Connection> poolConfig(int workers) {
+    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+    pool.setMaxTotal(workers + 20);
+    pool.setMaxIdle(workers + 20);
+    pool.setMaxWait(Duration.ofSeconds(5));
+    pool.setTestWhileIdle(true);
+    // testWhileIdle acts only when the evictor runs; without it a dead connection fails a call.
+    pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
+    pool.setNumTestsPerEvictionRun(-1);
+    return pool;
   }
 
   void close(@Disposes RedisClient client) {

@@ -105,7 +105,7 @@ public class BackgroundDuties {
     every(
         reconcileIntervalMillis,
         new ReconcileWithRedis(
-            unfinished, lifecycle, dispatch, Duration.ofSeconds(5), pauses::paused));
+            unfinished, lifecycle, dispatch, Duration.ofSeconds(5), pauses::copyToRedis));
     every(500, new StopCancelledAndOverdue(leases, dispatch));
     every(
         heartbeatMillis,

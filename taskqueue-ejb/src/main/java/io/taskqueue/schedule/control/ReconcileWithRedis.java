@@ -3,7 +3,6 @@ package io.taskqueue.schedule.control;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.queue.boundary.DispatchQueue;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -43,24 +41,24 @@ public final class ReconcileWithRedis implements Runnable {
   private final JobLifecycle lifecycle;
   private final DispatchQueue dispatch;
   private final Duration grace;
-  private final Supplier<Set<Priority>> paused;
+  private final Runnable copyPauses;
 
   public ReconcileWithRedis(
       UnfinishedJobs unfinished,
       JobLifecycle lifecycle,
       DispatchQueue dispatch,
       Duration grace,
-      Supplier<Set<Priority>> paused) {
+      Runnable copyPauses) {
     this.unfinished = unfinished;
     this.lifecycle = lifecycle;
     this.dispatch = dispatch;
     this.grace = grace;
-    this.paused = paused;
+    this.copyPauses = copyPauses;
   }
 
   @Override
   public void run() {
-    dispatch.syncPaused(paused.get());
+    copyPauses.run();
     OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
     long restored = 0;
     long released = 0;

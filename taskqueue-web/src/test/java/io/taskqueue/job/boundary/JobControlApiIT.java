@@ -28,6 +28,9 @@ import redis.clients.jedis.RedisClient;
  */
 class JobControlApiIT extends DeployedWar {
 
+  /** {@code QueuePauses.PAUSES_LOCK}. */
+  private static final long PAUSES_LOCK = 0x7471_7061_7573_65L;
+
   @Test
   void aDelayedJobIsScheduledUntilItsTimeThenRuns() {
     JsonObject job = created(api.post("api/jobs", "{\"type\":\"noop\",\"delayMs\":1500}"));
@@ -246,6 +249,27 @@ class JobControlApiIT extends DeployedWar {
     }
     api.post("api/jobs/" + locked.getString("id") + "/cancel", "");
     api.post("api/jobs/" + other.getString("id") + "/cancel", "");
+  }
+
+  @Test
+  void aPauseWaitsForAReconciliationThatIsCopyingThePausedSetToRedis() throws Exception {
+    var endpoints = TestServices.endpoints();
+    try (var db =
+        java.sql.DriverManager.getConnection(
+            endpoints.dbUrl(), endpoints.dbUser(), endpoints.dbPassword())) {
+      db.setAutoCommit(false);
+      // What a reconciliation holds while it reads the paused set and writes it to Redis.
+      db.createStatement().execute("SELECT pg_advisory_xact_lock(" + PAUSES_LOCK + ")");
+
+      CompletableFuture<Reply> pause =
+          CompletableFuture.supplyAsync(() -> api.post("api/queues/low/pause", ""));
+      await().during(1, SECONDS).atMost(3, SECONDS).until(() -> !pause.isDone());
+      db.rollback();
+
+      assertEquals(200, pause.get(10, SECONDS).status());
+    } finally {
+      api.post("api/queues/low/resume", "");
+    }
   }
 
   /** Whether Redis still holds the job anywhere: listed, delayed or leased. */
