@@ -1,11 +1,10 @@
 package io.taskqueue.job.boundary;
 
-import static io.taskqueue.job.entity.AllowedStatusChanges.isAllowed;
-
 import io.taskqueue.events.entity.EventType;
 import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
 import io.taskqueue.job.control.JobCancelled;
+import io.taskqueue.job.control.StatusSql;
 import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.CancelOutcome;
 import io.taskqueue.job.entity.DeadFilter;
@@ -13,6 +12,7 @@ import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
+import io.taskqueue.job.entity.StatusVerb;
 import io.taskqueue.queue.entity.QueuedJob;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -23,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +53,7 @@ public class JobOperations {
     if (job == null) {
       return CancelOutcome.NOT_FOUND;
     }
-    if (!isAllowed(job.getStatus(), JobStatus.CANCELLED)) {
+    if (!StatusVerb.CANCEL.appliesTo(job.getStatus())) {
       return CancelOutcome.ALREADY_FINISHED;
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -62,13 +61,10 @@ public class JobOperations {
     if (wasRunning) {
       em.persist(new JobAttempt(job, now, AttemptOutcome.CANCELLED, "cancelled by a user"));
     }
-    em.createQuery(
-            "UPDATE Job j SET j.status = :cancelled, j.finishedAt = :now"
-                + " WHERE j.id = :id AND j.status = :was")
-        .setParameter("cancelled", JobStatus.CANCELLED)
-        .setParameter("now", now)
-        .setParameter("id", id)
-        .setParameter("was", job.getStatus())
+    em.createNativeQuery(StatusSql.CANCEL_ONE)
+        .setParameter(1, now)
+        .setParameter(2, id)
+        .setParameter(3, job.getStatus().name())
         .executeUpdate();
     if (wasRunning && job.getLeaseId() != null) {
       cancelledWhileRunning.fire(new JobCancelled(id, job.getLeaseId()));
@@ -127,9 +123,9 @@ public class JobOperations {
                 "UPDATE Job j SET j.status = :queued, j.maxAttempts = j.attempt + j.attemptBudget,"
                     + " j.finishedAt = NULL, j.scheduledAt = NULL"
                     + " WHERE j.id IN :ids AND j.status IN :from")
-            .setParameter("queued", JobStatus.QUEUED)
+            .setParameter("queued", StatusVerb.OPERATOR_RETRY.target())
             .setParameter("ids", ids)
-            .setParameter("from", EnumSet.of(JobStatus.DEAD, JobStatus.CANCELLED))
+            .setParameter("from", StatusVerb.OPERATOR_RETRY.sources())
             .executeUpdate();
     if (moved > 0) {
       List<Job> queued =

@@ -1,7 +1,5 @@
 package io.taskqueue.job.control;
 
-import static io.taskqueue.job.entity.AllowedStatusChanges.into;
-
 import io.taskqueue.events.entity.EventType;
 import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
@@ -29,15 +27,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The two hot status writes of {@link JobLifecycle}, for many attempts in one statement each: start
- * and success. Same guards (the transition table's sources; the attempt number fences a success),
- * same events, one round trip and one commit per batch instead of per job.
+ * The two hot status writes, for many attempts in one statement each: start and success ({@link
+ * StatusSql#START_ALL}, {@link StatusSql#COMPLETE_ALL}). Same guards as every write (the verb's
+ * sources; attempt and lease fence a success), one round trip and one commit per batch instead of
+ * per job.
  */
 @Stateless
 public class AttemptBatches {
-
-  private static final String[] START_FROM = names(into(JobStatus.RUNNING));
-  private static final String[] COMPLETE_FROM = names(into(JobStatus.COMPLETED));
 
   @Resource(lookup = "java:app/jdbc/taskqueue")
   DataSource dataSource;
@@ -59,12 +55,11 @@ public class AttemptBatches {
     List<StartedAttempt> started = new ArrayList<>(ids.length);
     Instant now = Instant.now();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(AttemptSql.START)) {
+        PreparedStatement update = connection.prepareStatement(StatusSql.START_ALL)) {
       update.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
       update.setString(2, owner);
       update.setArray(3, connection.createArrayOf("uuid", ids));
       update.setArray(4, connection.createArrayOf("bigint", leaseIds));
-      update.setArray(5, connection.createArrayOf("text", START_FROM));
       try (ResultSet row = update.executeQuery()) {
         while (row.next()) {
           started.add(AttemptSql.started(row));
@@ -83,7 +78,7 @@ public class AttemptBatches {
   public Map<UUID, Release> notStarted(Collection<UUID> jobIds) {
     Map<UUID, Release> found = new HashMap<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(AttemptSql.NOT_STARTED)) {
+        PreparedStatement query = connection.prepareStatement(StatusSql.NOT_STARTED)) {
       query.setArray(1, connection.createArrayOf("uuid", jobIds.toArray()));
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
@@ -110,6 +105,7 @@ public class AttemptBatches {
     int n = finished.size();
     UUID[] ids = new UUID[n];
     Integer[] attempts = new Integer[n];
+    Long[] leases = new Long[n];
     String[] results = new String[n];
     String[] workers = new String[n];
     Long[] finishedMicros = new Long[n];
@@ -117,6 +113,7 @@ public class AttemptBatches {
       FinishedAttempt f = finished.get(i);
       ids[i] = f.jobId();
       attempts[i] = f.attempt();
+      leases[i] = f.leaseId();
       results[i] = f.resultJson();
       workers[i] = f.workerId();
       finishedMicros[i] =
@@ -125,13 +122,13 @@ public class AttemptBatches {
     Set<UUID> accepted = new HashSet<>();
     List<JobEvent> announced = new ArrayList<>(n);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(AttemptSql.COMPLETE)) {
+        PreparedStatement update = connection.prepareStatement(StatusSql.COMPLETE_ALL)) {
       update.setArray(1, connection.createArrayOf("uuid", ids));
       update.setArray(2, connection.createArrayOf("integer", attempts));
-      update.setArray(3, connection.createArrayOf("text", results));
-      update.setArray(4, connection.createArrayOf("text", workers));
-      update.setArray(5, connection.createArrayOf("bigint", finishedMicros));
-      update.setArray(6, connection.createArrayOf("text", COMPLETE_FROM));
+      update.setArray(3, connection.createArrayOf("bigint", leases));
+      update.setArray(4, connection.createArrayOf("text", results));
+      update.setArray(5, connection.createArrayOf("text", workers));
+      update.setArray(6, connection.createArrayOf("bigint", finishedMicros));
       try (ResultSet row = update.executeQuery()) {
         while (row.next()) {
           JobEvent completed = AttemptSql.completedEvent(row, EventType.JOB_COMPLETED);
@@ -144,9 +141,5 @@ public class AttemptBatches {
     }
     events.fire(new JobEvents(announced, false));
     return accepted;
-  }
-
-  private static String[] names(Set<JobStatus> statuses) {
-    return statuses.stream().map(JobStatus::name).toArray(String[]::new);
   }
 }

@@ -13,50 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The statements of {@link AttemptBatches}, and how their rows become attempts and events. */
+/**
+ * How the rows of {@link StatusSql#START_ALL} and {@link StatusSql#COMPLETE_ALL} become attempts
+ * and events.
+ */
 final class AttemptSql {
-
-  /**
-   * Parameters: start time, owner, job ids, lease ids (parallel to the ids), allowed sources.
-   * Payload is read in the same statement: the claim path reads nothing else.
-   */
-  static final String START =
-      "UPDATE jobs j SET status = 'RUNNING', attempt = j.attempt + 1, started_at = ?,"
-          + " finished_at = NULL, worker_id = ?, lease_id = c.lease"
-          + " FROM unnest(?::uuid[], ?::bigint[]) AS c(id, lease)"
-          + " WHERE j.id = c.id AND j.status = ANY (?::text[])"
-          // a retrying or scheduled job never starts before it is due, whatever copy Redis held
-          + " AND (j.status = 'QUEUED' OR j.scheduled_at IS NULL OR j.scheduled_at <= now())"
-          + " RETURNING j.id, j.type, j.payload::text, j.priority, j.attempt, j.max_attempts,"
-          + " j.backoff_initial_ms, j.backoff_multiplier, j.backoff_max_ms, j.backoff_jitter,"
-          + " j.timeout_ms, coalesce(j.scheduled_at, j.created_at)";
-
-  /**
-   * Parameters: job ids, attempts, results (JSON text), worker ids, finish times (epoch µs),
-   * allowed sources. Writes the attempt records in the same round trip; returns what the events
-   * need.
-   */
-  static final String COMPLETE =
-      "WITH done AS ("
-          + " UPDATE jobs j SET status = 'COMPLETED', result = c.result::jsonb, last_error = NULL,"
-          + " scheduled_at = NULL, finished_at = timestamptz 'epoch' + c.finished * interval '1 microsecond',"
-          + " worker_id = c.worker"
-          + " FROM unnest(?::uuid[], ?::integer[], ?::text[], ?::text[], ?::bigint[])"
-          + " AS c(id, attempt, result, worker, finished)"
-          + " WHERE j.id = c.id AND j.attempt = c.attempt AND j.status = ANY (?::text[])"
-          + ""
-          + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
-          + " j.started_at, j.finished_at),"
-          + " recorded AS ("
-          + " INSERT INTO job_attempts"
-          + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome)"
-          + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'COMPLETED'"
-          + " FROM done)"
-          + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at FROM done";
-
-  /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
-  static final String NOT_STARTED =
-      "SELECT id, status, scheduled_at FROM jobs WHERE id = ANY (?::uuid[])";
 
   private AttemptSql() {}
 

@@ -1,7 +1,5 @@
 package io.taskqueue.job.control;
 
-import static io.taskqueue.job.entity.AllowedStatusChanges.into;
-
 import io.taskqueue.events.entity.EventType;
 import io.taskqueue.events.entity.JobEvent;
 import io.taskqueue.events.entity.JobEvents;
@@ -10,6 +8,7 @@ import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
+import io.taskqueue.job.entity.StatusVerb;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,10 +22,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The status writes of a job's attempts. Each is one guarded UPDATE whose WHERE clause names the
- * statuses {@link io.taskqueue.job.entity.AllowedStatusChanges} allows as its sources and, after
- * the start, the attempt number: a worker whose attempt is no longer current (its lease expired and
- * the job ran again) changes nothing, and the caller is told so.
+ * The status writes of a job's attempts after their start: failures, and releases of a lease whose
+ * attempt ended without an outcome. Each runs the {@link StatusSql} statement of its {@link
+ * StatusVerb}: a failure fenced by its attempt and lease, a release by its lease under a row lock.
+ * A worker whose attempt is no longer current changes nothing, and the caller is told so.
  */
 @Stateless
 public class JobLifecycle {
@@ -43,13 +42,13 @@ public class JobLifecycle {
    * false when the attempt is no longer current.
    */
   public boolean retryLater(
-      UUID jobId, int attempt, String error, OffsetDateTime dueAt, String workerId) {
-    return finish(jobId, attempt, JobStatus.RETRYING, error, dueAt, workerId);
+      UUID jobId, int attempt, long leaseId, String error, OffsetDateTime dueAt, String workerId) {
+    return fail(StatusVerb.RETRY_LATER, jobId, attempt, leaseId, error, dueAt, workerId);
   }
 
   /** Records the failure of the last allowed attempt: the job is dead. */
-  public boolean bury(UUID jobId, int attempt, String error, String workerId) {
-    return finish(jobId, attempt, JobStatus.DEAD, error, null, workerId);
+  public boolean bury(UUID jobId, int attempt, long leaseId, String error, String workerId) {
+    return fail(StatusVerb.BURY, jobId, attempt, leaseId, error, null, workerId);
   }
 
   /**
@@ -87,51 +86,48 @@ public class JobLifecycle {
   private Release release(
       UUID jobId, long leaseId, boolean mayBury, boolean counts, String reason) {
     List<?> rows =
-        em.createNativeQuery(
-                "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM jobs"
-                    + " WHERE id = ?1 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, jobId)
-            .getResultList();
+        em.createNativeQuery(StatusSql.LOCK_FOR_RELEASE).setParameter(1, jobId).getResultList();
     if (rows.isEmpty()) {
       boolean exists =
-          !em.createNativeQuery("SELECT 1 FROM jobs WHERE id = ?1")
-              .setParameter(1, jobId)
-              .getResultList()
-              .isEmpty();
+          !em.createNativeQuery(StatusSql.EXISTS).setParameter(1, jobId).getResultList().isEmpty();
       return new Release(exists ? Release.Outcome.LOCKED : Release.Outcome.MISSING, null, null);
     }
     Object[] row = (Object[]) rows.get(0);
     JobStatus status = JobStatus.valueOf((String) row[0]);
-    if (status != JobStatus.RUNNING || !Long.valueOf(leaseId).equals(number(row[1]))) {
-      // Only a running attempt's lease is released: a dead job keeps its last lease id too.
+    boolean last = mayBury && number(row[2]) >= number(row[3]);
+    StatusVerb verb =
+        last ? StatusVerb.RECOVER_LAST : mayBury ? StatusVerb.RECOVER : StatusVerb.HAND_BACK;
+    if (!verb.appliesTo(status) || number(row[1]) != leaseId) {
+      // Another actor moved it first (a dead job keeps its last lease id too).
       return new Release(Release.Outcome.UNCHANGED, status, time(row[4]));
     }
-    boolean bury = mayBury && number(row[2]) >= number(row[3]);
-    JobStatus target = bury ? JobStatus.DEAD : JobStatus.QUEUED;
-    em.createNativeQuery(
-            "UPDATE jobs SET status = ?2, last_error = ?3, finished_at = ?4,"
-                + " attempt = attempt - ?5 WHERE id = ?1")
-        .setParameter(1, jobId)
-        .setParameter(2, target.name())
-        .setParameter(3, reason)
-        .setParameter(4, bury ? now() : null)
-        .setParameter(5, counts ? 0 : 1)
+    em.createNativeQuery(StatusSql.release(verb))
+        .setParameter(1, reason)
+        .setParameter(2, last ? now() : null)
+        .setParameter(3, counts ? 0 : 1)
+        .setParameter(4, jobId)
+        .setParameter(5, leaseId)
         .executeUpdate();
     Job job = em.find(Job.class, jobId);
     em.refresh(job);
     if (counts) {
       em.persist(new JobAttempt(job, now(), AttemptOutcome.LOST, reason));
     }
+    JobStatus target = verb.target();
     JobEvent released = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
     if (mayBury) {
       JobEvent failed = released.withError(reason).as(EventType.JOB_FAILED, target);
       events.fire(
           JobEvents.of(
-              failed, failed.as(bury ? EventType.JOB_DEAD : EventType.JOB_RETRYING, target)));
+              failed, failed.as(last ? EventType.JOB_DEAD : EventType.JOB_RETRYING, target)));
     } else {
       events.fire(JobEvents.of(released.withError(reason)));
     }
     return new Release(Release.Outcome.MOVED, target, null);
+  }
+
+  private static long number(Object value) {
+    return value == null ? -1 : ((Number) value).longValue();
   }
 
   /** A native query's timestamptz: the driver's type, whatever the JPA provider passes on. */
@@ -142,37 +138,29 @@ public class JobLifecycle {
     return (OffsetDateTime) value;
   }
 
-  private static long number(Object value) {
-    return value == null ? -1 : ((Number) value).longValue();
-  }
-
   /** A failed attempt's write (successes are written in batches by {@link AttemptBatches}). */
-  private boolean finish(
+  private boolean fail(
+      StatusVerb verb,
       UUID jobId,
       int attempt,
-      JobStatus target,
+      long leaseId,
       String error,
       OffsetDateTime dueAt,
       String workerId) {
-    boolean retrying = target == JobStatus.RETRYING;
     int updated =
-        em.createQuery(
-                "UPDATE Job j SET j.status = :target, j.result = NULL, j.lastError = :error,"
-                    + " j.scheduledAt = :due, j.finishedAt = :finished, j.workerId = :worker"
-                    + " WHERE j.id = :id AND j.attempt = :attempt AND j.status IN :from")
-            .setParameter("target", target)
-            .setParameter("worker", workerId)
-            .setParameter("error", error)
-            .setParameter("due", dueAt)
-            .setParameter("finished", retrying ? null : now())
-            .setParameter("id", jobId)
-            .setParameter("attempt", attempt)
-            .setParameter("from", into(target))
+        em.createNativeQuery(StatusSql.fail(verb))
+            .setParameter(1, error)
+            .setParameter(2, dueAt)
+            .setParameter(3, verb == StatusVerb.BURY ? now() : null)
+            .setParameter(4, workerId)
+            .setParameter(5, jobId)
+            .setParameter(6, attempt)
+            .setParameter(7, leaseId)
             .executeUpdate();
     if (updated == 1) {
       Job job = em.find(Job.class, jobId);
       em.persist(new JobAttempt(job, now(), AttemptOutcome.FAILED, error));
-      events.fire(JobEvents.of(outcomeEvents(job, target, error)));
+      events.fire(JobEvents.of(outcomeEvents(job, verb.target(), error)));
     } else {
       LOG.warning(
           () ->
@@ -180,8 +168,10 @@ public class JobLifecycle {
                   + jobId
                   + " attempt "
                   + attempt
+                  + " lease "
+                  + leaseId
                   + " -> "
-                  + target
+                  + verb.target()
                   + " (the attempt is no longer current)");
     }
     return updated == 1;

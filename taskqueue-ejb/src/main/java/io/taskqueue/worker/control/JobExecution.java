@@ -141,7 +141,8 @@ public class JobExecution {
     try {
       completions.record(
           claim,
-          new FinishedAttempt(attempt.jobId(), attempt.attempt(), json, workerId, Instant.now()));
+          new FinishedAttempt(
+              attempt.jobId(), attempt.attempt(), claim.leaseId(), json, workerId, Instant.now()));
       return ExecutionOutcome.COMPLETED;
     } catch (InterruptedException e) {
       // The node is stopping: the job is handed back with the other held ones.
@@ -199,7 +200,10 @@ public class JobExecution {
     if (cause instanceof NonRetryableException || attempt.attempt() >= attempt.maxAttempts()) {
       boolean buried =
           Durably.write(
-              () -> lifecycle.bury(attempt.jobId(), attempt.attempt(), error, workerId), errors);
+              () ->
+                  lifecycle.bury(
+                      attempt.jobId(), attempt.attempt(), claim.leaseId(), error, workerId),
+              errors);
       if (buried || running.isCancelled()) {
         dispatch.ack(claim);
       }
@@ -210,7 +214,9 @@ public class JobExecution {
             .delayAfter(attempt.attempt(), ThreadLocalRandom.current());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
     if (Durably.write(
-        () -> lifecycle.retryLater(attempt.jobId(), attempt.attempt(), error, due, workerId),
+        () ->
+            lifecycle.retryLater(
+                attempt.jobId(), attempt.attempt(), claim.leaseId(), error, due, workerId),
         errors)) {
       dispatch.retryLater(claim, delay);
       return ExecutionOutcome.RETRYING;

@@ -119,6 +119,6 @@ class CompletionWriterTest {
   }
 
   private static FinishedAttempt finished(Claim claim) {
-    return new FinishedAttempt(claim.jobId(), 1, null, "node/w1", Instant.now());
+    return new FinishedAttempt(claim.jobId(), 1, claim.leaseId(), null, "node/w1", Instant.now());
   }
 }

@@ -66,7 +66,7 @@ class JobExecutionTest {
     execution.retryJitter = 0.2;
     execution.defaultTimeoutMillis = 60_000;
     when(handlers.forType("work")).thenReturn(Optional.of(handler));
-    when(lifecycle.bury(eq(id), anyInt(), anyString(), anyString())).thenReturn(true);
+    when(lifecycle.bury(eq(id), anyInt(), eq(7L), anyString(), anyString())).thenReturn(true);
     leases.track(claim);
   }
 
@@ -99,12 +99,15 @@ class JobExecutionTest {
   @Test
   void aFailedAttemptWithAttemptsLeftIsRecordedThenRescheduledWithBackoff() throws Exception {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
-    when(lifecycle.retryLater(eq(id), eq(2), anyString(), any(), eq("node/w1"))).thenReturn(true);
+    when(lifecycle.retryLater(eq(id), eq(2), eq(7L), anyString(), any(), eq("node/w1")))
+        .thenReturn(true);
 
     assertEquals(ExecutionOutcome.RETRYING, execution.run(attempt(2, 4), "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
-    order.verify(lifecycle).retryLater(eq(id), eq(2), contains("boom"), any(), eq("node/w1"));
+    order
+        .verify(lifecycle)
+        .retryLater(eq(id), eq(2), eq(7L), contains("boom"), any(), eq("node/w1"));
     order
         .verify(dispatch)
         .retryLater(
@@ -120,7 +123,7 @@ class JobExecutionTest {
     assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(4, 4), "node/w1"));
 
     InOrder order = inOrder(lifecycle, dispatch);
-    order.verify(lifecycle).bury(eq(id), eq(4), contains("boom"), eq("node/w1"));
+    order.verify(lifecycle).bury(eq(id), eq(4), eq(7L), contains("boom"), eq("node/w1"));
     order.verify(dispatch).ack(claim);
     verify(dispatch, never()).retryLater(any(), any());
   }
@@ -128,11 +131,13 @@ class JobExecutionTest {
   @Test
   void aHandlerThatThrowsAnErrorFailsItsAttemptLikeAnyFailureAndTheThreadGoesOn() throws Exception {
     when(handler.handle(any())).thenThrow(new StackOverflowError("deep"));
-    when(lifecycle.retryLater(eq(id), eq(1), anyString(), any(), eq("node/w1"))).thenReturn(true);
+    when(lifecycle.retryLater(eq(id), eq(1), eq(7L), anyString(), any(), eq("node/w1")))
+        .thenReturn(true);
 
     assertEquals(ExecutionOutcome.RETRYING, execution.run(attempt(1, 4), "node/w1"));
 
-    verify(lifecycle).retryLater(eq(id), eq(1), contains("StackOverflowError"), any(), any());
+    verify(lifecycle)
+        .retryLater(eq(id), eq(1), eq(7L), contains("StackOverflowError"), any(), any());
     verify(dispatch).retryLater(eq(claim), any(Duration.class));
     assertFalse(leases.claims().contains(claim), "no longer held: its lease is not renewed");
   }
@@ -143,7 +148,7 @@ class JobExecutionTest {
 
     assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(3, 3), "node/w1"));
 
-    verify(lifecycle).bury(eq(id), eq(3), contains("OutOfMemoryError"), eq("node/w1"));
+    verify(lifecycle).bury(eq(id), eq(3), eq(7L), contains("OutOfMemoryError"), eq("node/w1"));
     verify(dispatch).ack(claim);
   }
 
@@ -153,14 +158,16 @@ class JobExecutionTest {
 
     assertEquals(ExecutionOutcome.DEAD, execution.run(new ClaimedAttempt(claim, gone), "node/w1"));
 
-    verify(lifecycle).bury(eq(id), eq(1), contains("no handler for type gone"), eq("node/w1"));
+    verify(lifecycle)
+        .bury(eq(id), eq(1), eq(7L), contains("no handler for type gone"), eq("node/w1"));
     verify(dispatch).ack(claim);
   }
 
   @Test
   void aRejectedRetryWriteLeavesRedisAlone() throws Exception {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
-    when(lifecycle.retryLater(eq(id), eq(1), anyString(), any(), anyString())).thenReturn(false);
+    when(lifecycle.retryLater(eq(id), eq(1), eq(7L), anyString(), any(), anyString()))
+        .thenReturn(false);
 
     assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
 
@@ -171,13 +178,13 @@ class JobExecutionTest {
   @Test
   void aFailureIsRecordedOnceWhilePostgresComesBack() throws Exception {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
-    when(lifecycle.bury(eq(id), anyInt(), anyString(), anyString()))
+    when(lifecycle.bury(eq(id), anyInt(), eq(7L), anyString(), anyString()))
         .thenThrow(new IllegalStateException("connection refused"))
         .thenReturn(true);
 
     assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(4, 4), "node/w1"));
 
-    verify(lifecycle, times(2)).bury(eq(id), eq(4), anyString(), anyString());
+    verify(lifecycle, times(2)).bury(eq(id), eq(4), eq(7L), anyString(), anyString());
     verify(dispatch).ack(claim);
   }
 
@@ -238,7 +245,7 @@ class JobExecutionTest {
     assertEquals(ExecutionOutcome.NOT_RUN, execution.run(attempt(1, 4), "node/w1"));
 
     verify(dispatch).ack(claim);
-    verify(lifecycle, never()).bury(any(), anyInt(), anyString(), anyString());
+    verify(lifecycle, never()).bury(any(), anyInt(), eq(7L), anyString(), anyString());
     assertFalse(Thread.interrupted(), "the worker thread goes on");
   }
 

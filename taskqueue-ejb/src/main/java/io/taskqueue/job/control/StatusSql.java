@@ -1,0 +1,109 @@
+package io.taskqueue.job.control;
+
+import static io.taskqueue.job.entity.StatusVerb.CANCEL;
+import static io.taskqueue.job.entity.StatusVerb.COMPLETE;
+import static io.taskqueue.job.entity.StatusVerb.START;
+
+import io.taskqueue.job.entity.StatusVerb;
+
+/**
+ * Every statement that changes a job's status, in one place, each guarded by its {@link StatusVerb}
+ * ({@code status IN} the verb's sources, taken from the transition table) and fenced as its race
+ * needs: an attempt's outcome by (attempt, lease id), a release by the lease id under a row lock
+ * that skips rows another transaction holds. {@code StatusSqlIT} runs each against PostgreSQL from
+ * every status. The operator's bulk retry is the one JPQL write; it takes its guard from {@link
+ * StatusVerb#OPERATOR_RETRY} too.
+ */
+public final class StatusSql {
+
+  /**
+   * Parameters: start time, owner, job ids, lease ids (parallel to the ids). A retrying or
+   * scheduled job never starts before it is due, whatever copy Redis held. Reads the payload in the
+   * same statement: the claim path reads nothing else.
+   */
+  public static final String START_ALL =
+      "UPDATE jobs j SET status = '"
+          + START.target()
+          + "', attempt = j.attempt + 1, started_at = ?,"
+          + " finished_at = NULL, worker_id = ?, lease_id = c.lease"
+          + " FROM unnest(?::uuid[], ?::bigint[]) AS c(id, lease)"
+          + " WHERE j.id = c.id AND j.status IN "
+          + START.guard()
+          + " AND (j.status = 'QUEUED' OR j.scheduled_at IS NULL OR j.scheduled_at <= now())"
+          + " RETURNING j.id, j.type, j.payload::text, j.priority, j.attempt, j.max_attempts,"
+          + " j.backoff_initial_ms, j.backoff_multiplier, j.backoff_max_ms, j.backoff_jitter,"
+          + " j.timeout_ms, coalesce(j.scheduled_at, j.created_at)";
+
+  /**
+   * Parameters: job ids, attempts, lease ids, results (JSON text), worker ids, finish times (epoch
+   * µs). Writes the attempt records in the same round trip; returns what the events need.
+   */
+  public static final String COMPLETE_ALL =
+      "WITH done AS ("
+          + " UPDATE jobs j SET status = '"
+          + COMPLETE.target()
+          + "', result = c.result::jsonb, last_error = NULL, scheduled_at = NULL,"
+          + " finished_at = timestamptz 'epoch' + c.finished * interval '1 microsecond',"
+          + " worker_id = c.worker"
+          + " FROM unnest(?::uuid[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])"
+          + " AS c(id, attempt, lease, result, worker, finished)"
+          + " WHERE j.id = c.id AND j.attempt = c.attempt AND j.lease_id = c.lease"
+          + " AND j.status IN "
+          + COMPLETE.guard()
+          + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
+          + " j.started_at, j.finished_at),"
+          + " recorded AS ("
+          + " INSERT INTO job_attempts"
+          + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome)"
+          + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'COMPLETED'"
+          + " FROM done)"
+          + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at FROM done";
+
+  /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
+  public static final String NOT_STARTED =
+      "SELECT id, status, scheduled_at FROM jobs WHERE id = ANY (?::uuid[])";
+
+  /**
+   * Locks a job's row for a release, unless another transaction holds it. Parameter: job id. Reads
+   * status, lease id, attempt, max attempts, due time.
+   */
+  public static final String LOCK_FOR_RELEASE =
+      "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM jobs"
+          + " WHERE id = ?1 FOR UPDATE SKIP LOCKED";
+
+  /** Parameter: job id. */
+  public static final String EXISTS = "SELECT 1 FROM jobs WHERE id = ?1";
+
+  private StatusSql() {}
+
+  /**
+   * A failed attempt's write ({@code RETRY_LATER} or {@code BURY}). Parameters: error, due time,
+   * finish time, worker id, job id, attempt, lease id.
+   */
+  public static String fail(StatusVerb verb) {
+    return "UPDATE jobs SET status = '"
+        + verb.target()
+        + "', result = NULL, last_error = ?1, scheduled_at = ?2, finished_at = ?3,"
+        + " worker_id = ?4 WHERE id = ?5 AND attempt = ?6 AND lease_id = ?7 AND status IN "
+        + verb.guard();
+  }
+
+  /**
+   * A release of an attempt's lease ({@code RECOVER}, {@code RECOVER_LAST} or {@code HAND_BACK}).
+   * Parameters: error, finish time, attempts given back (0 or 1), job id, lease id.
+   */
+  public static String release(StatusVerb verb) {
+    return "UPDATE jobs SET status = '"
+        + verb.target()
+        + "', last_error = ?1, finished_at = ?2, attempt = attempt - ?3"
+        + " WHERE id = ?4 AND lease_id = ?5 AND status IN "
+        + verb.guard();
+  }
+
+  /** Parameters: finish time, job id, the status the caller read (under its row lock). */
+  public static final String CANCEL_ONE =
+      "UPDATE jobs SET status = '"
+          + CANCEL.target()
+          + "', finished_at = ?1 WHERE id = ?2 AND status = ?3 AND status IN "
+          + CANCEL.guard();
+}
