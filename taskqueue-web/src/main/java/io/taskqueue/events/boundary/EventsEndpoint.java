@@ -91,10 +91,7 @@ public class EventsEndpoint {
   /** The client's answer to a feed's ping: how far it has read. */
   @OnMessage
   public void pong(Session session, PongMessage pong) {
-    long count = SessionFeed.countIn(pong.getApplicationData());
-    if (count >= 0) {
-      sessions.feed(session).ifPresent(feed -> feed.confirmed(count));
-    }
+    sessions.feed(session).ifPresent(feed -> feed.confirmed(pong.getApplicationData()));
   }
 
   @OnClose

@@ -29,8 +29,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  *
  * <ol>
  *   <li>hand every relayed event to each client whose filter wants it;
- *   <li>drop a client that falls {@code taskqueue.ws.max-pending} messages behind, closing it with
- *       a reason (on another thread: a close must not stall the relay);
+ *   <li>drop a client that falls {@code taskqueue.ws.max-pending} messages or {@code
+ *       taskqueue.ws.max-pending-bytes} bytes behind, closing it with a reason (on another thread:
+ *       a close must not stall the relay);
  *   <li>ping every client each {@code taskqueue.ws.ping-ms}, so proxies keep idle connections.
  * </ol>
  */
@@ -48,6 +49,10 @@ public class EventSessions {
   @Inject
   @ConfigProperty(name = "taskqueue.ws.max-pending", defaultValue = "5000")
   int maxPending;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.ws.max-pending-bytes", defaultValue = "4194304")
+  long maxPendingBytes;
 
   @Inject
   @ConfigProperty(name = "taskqueue.ws.max-sessions", defaultValue = "200")
@@ -77,7 +82,7 @@ public class EventSessions {
     if (feeds.size() >= maxSessions) {
       return Optional.empty();
     }
-    SessionFeed feed = new SessionFeed(session, filter, maxPending);
+    SessionFeed feed = new SessionFeed(session, filter, maxPending, maxPendingBytes);
     feeds.put(session.getId(), feed);
     return Optional.of(feed);
   }
