@@ -1,5 +1,6 @@
 package io.taskqueue.security.control;
 
+import io.taskqueue.api.control.TemporaryOutages;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Caller;
@@ -15,6 +16,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -30,11 +32,13 @@ import java.util.stream.Collectors;
  *       {@link RoleCheck} answers 401 for anonymous calls to the API.
  * </ol>
  *
- * The caller is left in the request attribute {@link Callers#ATTRIBUTE}.
+ * The caller is left in the request attribute {@link Callers#ATTRIBUTE}. A credential that cannot
+ * be checked because PostgreSQL (keys) or Redis (tickets) is briefly unreachable is answered 503.
  */
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
 
+  private static final Logger LOG = Logger.getLogger(BearerAuthentication.class.getName());
   private static final String BEARER = "Bearer ";
 
   @Inject IdentityStoreHandler identityStores;
@@ -42,6 +46,21 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      return authenticate(request, response, context);
+    } catch (RuntimeException e) {
+      // Keys live in PostgreSQL and tickets in Redis: while either is briefly away, say so (503)
+      // rather than let the container answer 500.
+      if (TemporaryOutages.isTemporary(e)) {
+        LOG.warning(() -> "Could not check credentials, answered 503: " + e);
+        return AuthProblems.unavailable(response);
+      }
+      throw e;
+    }
+  }
+
+  private AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String header = request.getHeader("Authorization");
