@@ -75,6 +75,13 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         return AuthProblems.unauthorized(
             response, "The API key or token is unknown, revoked, expired or invalid.");
       }
+      if (caller.get().name().length() > Callers.MAX_NAME_LENGTH) {
+        return AuthProblems.unauthorized(
+            response,
+            "The caller name in the token is longer than "
+                + Callers.MAX_NAME_LENGTH
+                + " characters; ask the identity provider for a shorter one.");
+      }
     } else if (path.startsWith("/ws/") && request.getParameter("ticket") != null) {
       caller = tickets.redeem(request.getParameter("ticket"));
       if (caller.isEmpty()) {
