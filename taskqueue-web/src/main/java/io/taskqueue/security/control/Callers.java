@@ -10,6 +10,9 @@ public final class Callers {
    */
   public static final String ATTRIBUTE = "io.taskqueue.caller";
 
+  /** Request attribute holding the caller's {@link io.taskqueue.security.entity.SignIn}. */
+  public static final String SIGN_IN = "io.taskqueue.sign-in";
+
   /**
    * The longest caller name admitted. A caller's id ({@code via:name}, at most {@code jwt:} or
    * {@code key:} before the name) is stored in varchar(200) columns (submitter, audit actor, key

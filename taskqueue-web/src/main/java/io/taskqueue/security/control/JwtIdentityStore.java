@@ -2,12 +2,14 @@ package io.taskqueue.security.control;
 
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 public class JwtIdentityStore implements IdentityStore {
 
   private static final Logger LOG = Logger.getLogger(JwtIdentityStore.class.getName());
+
+  static final int ALLOWED_SKEW_SECONDS = 30;
 
   static final String NO_AUDIENCE_WARNING =
       "SECURITY: mp.jwt.verify.audiences is not set, so the audience of JWTs is not checked: any"
@@ -70,7 +74,7 @@ public class JwtIdentityStore implements IdentityStore {
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
             .setRequireExpirationTime()
-            .setAllowedClockSkewInSeconds(30)
+            .setAllowedClockSkewInSeconds(ALLOWED_SKEW_SECONDS)
             .setExpectedIssuer(issuer.get())
             .setJwsAlgorithmConstraints(
                 new AlgorithmConstraints(
@@ -106,7 +110,12 @@ public class JwtIdentityStore implements IdentityStore {
       if (name == null) {
         return CredentialValidationResult.INVALID_RESULT;
       }
-      return new CredentialValidationResult(name, roles(claims));
+      // The session of a WebSocket opened with this token ends when the token would be refused.
+      Instant expires =
+          Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis())
+              .plusSeconds(ALLOWED_SKEW_SECONDS);
+      return new CredentialValidationResult(
+          new SignInPrincipal(name, SignIn.jwt(expires)), roles(claims));
     } catch (InvalidJwtException | MalformedClaimException e) {
       LOG.fine(() -> "JWT refused: " + e.getMessage());
       return CredentialValidationResult.INVALID_RESULT;

@@ -10,6 +10,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.taskqueue.security.boundary.WsTickets;
+import io.taskqueue.security.entity.Caller;
+import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -22,6 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +107,78 @@ class BearerAuthenticationTest {
     verify(response).setStatus(503);
     verify(response).setHeader(eq("Retry-After"), anyString());
     verify(response).setContentType("application/problem+json");
+  }
+
+  @Test
+  void aWebSocketHandshakeHandsOnHowItsCallerSignedIn() {
+    WsHandshakes handshakes = new WsHandshakes();
+    mechanism.handshakes = handshakes;
+    when(request.getRequestURI()).thenReturn("/ws/events");
+    when(stores.validate(any()))
+        .thenReturn(
+            new CredentialValidationResult(
+                new SignInPrincipal("feed", SignIn.key(5, null)), Set.of("viewer")));
+
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+
+    assertEquals(Optional.of(SignIn.key(5, null)), handshakes.find("tq_secret"));
+  }
+
+  @Test
+  void aTicketCarriesItsCallersSignInToTheFeed() {
+    WsHandshakes handshakes = new WsHandshakes();
+    mechanism.handshakes = handshakes;
+    mechanism.tickets = ticketFor(SignIn.jwt(Instant.parse("2030-01-01T00:00:00Z")).encode());
+    onTheFeedWithTicket("tq_ticket");
+
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+
+    assertEquals(
+        Optional.of(SignIn.jwt(Instant.parse("2030-01-01T00:00:00Z"))),
+        handshakes.find("tq_ticket"));
+  }
+
+  @Test
+  void aTicketThatDoesNotSayHowItsCallerSignedInIsRefused() {
+    mechanism.handshakes = new WsHandshakes();
+    mechanism.tickets = ticketFor("");
+    onTheFeedWithTicket("tq_ticket");
+
+    assertEquals(
+        AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+    verify(response).setStatus(401);
+  }
+
+  @Test
+  void theWebSocketTicketRemembersTheSignInOfTheRequestThatAskedForIt() {
+    named("ci");
+    mechanism.validateRequest(request, response, context);
+    verify(request, never()).setAttribute(eq(Callers.SIGN_IN), any());
+
+    when(stores.validate(any()))
+        .thenReturn(
+            new CredentialValidationResult(
+                new SignInPrincipal("ci", SignIn.key(9, null)), Set.of("viewer")));
+    mechanism.validateRequest(request, response, context);
+    verify(request).setAttribute(Callers.SIGN_IN, SignIn.key(9, null));
+  }
+
+  private void onTheFeedWithTicket(String ticket) {
+    when(request.getRequestURI()).thenReturn("/ws/events");
+    when(request.getHeader("Authorization")).thenReturn(null);
+    when(request.getParameter("ticket")).thenReturn(ticket);
+  }
+
+  private static WsTickets ticketFor(String credential) {
+    WsTickets tickets = mock(WsTickets.class);
+    when(tickets.redeem(anyString()))
+        .thenReturn(
+            Optional.of(
+                new WsTickets.Redeemed(
+                    Caller.of("console", List.of(Role.VIEWER), "key"), credential)));
+    return tickets;
   }
 
   private void named(String name) {
