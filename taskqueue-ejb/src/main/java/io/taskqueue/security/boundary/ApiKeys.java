@@ -7,12 +7,15 @@ import io.taskqueue.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** API keys in PostgreSQL: create (the secret is returned once, its hash kept), list, revoke. */
@@ -78,6 +81,31 @@ public class ApiKeys {
         .stream()
         .findFirst()
         .filter(key -> key.activeAt(OffsetDateTime.now(ZoneOffset.UTC)));
+  }
+
+  /**
+   * Which of these keys are neither revoked nor expired now: one query for any number of keys, so
+   * that every node can re-check the keys its WebSocket sessions signed in with.
+   */
+  public Set<Long> activeAmong(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<Long> list = List.copyOf(ids);
+    StringBuilder sql =
+        new StringBuilder("SELECT id FROM api_keys WHERE revoked_at IS NULL")
+            .append(" AND (expires_at IS NULL OR expires_at > ?1) AND id IN (");
+    for (int i = 0; i < list.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+    }
+    Query query =
+        em.createNativeQuery(sql.append(')').toString())
+            .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC));
+    for (int i = 0; i < list.size(); i++) {
+      query.setParameter(i + 2, list.get(i));
+    }
+    return ((List<?>) query.getResultList())
+        .stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
   }
 
   private static List<ApiKey> keys(List<?> rows) {

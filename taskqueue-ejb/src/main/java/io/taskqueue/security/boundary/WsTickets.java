@@ -30,33 +30,43 @@ public class WsTickets {
   @ConfigProperty(name = "taskqueue.ws.ticket-ttl-seconds", defaultValue = "30")
   int ttlSeconds;
 
-  /** A new ticket standing for {@code caller}; valid once, for the configured time. */
-  public String issue(Caller caller) {
+  /** A ticket redeemed: who it stands for, and the credential that caller signed in with. */
+  public record Redeemed(Caller caller, String credential) {}
+
+  /**
+   * A new ticket standing for {@code caller}; valid once, for the configured time. {@code
+   * credential} (opaque here) says how the caller signed in, so that a WebSocket opened with the
+   * ticket can be closed when that credential is revoked or expires.
+   */
+  public String issue(Caller caller, String credential) {
     String ticket = KeySecrets.generate();
     JsonObject value =
         JsonText.objectBuilder()
             .add("name", caller.name())
             .add("via", caller.via())
             .add("roles", JsonText.provider().createArrayBuilder(caller.roles()))
+            .add("credential", credential)
             .build();
     redis.set(key(ticket), value.toString(), SetParams.setParams().ex(ttlSeconds));
     return ticket;
   }
 
   /** The caller the ticket was issued to, if it is live; it cannot be used again. */
-  public Optional<Caller> redeem(String ticket) {
+  public Optional<Redeemed> redeem(String ticket) {
     String value = redis.getDel(key(ticket));
     if (value == null) {
       return Optional.empty();
     }
     JsonObject json = JsonText.readObject(value);
     return Optional.of(
-        new Caller(
-            json.getString("name"),
-            json.getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .collect(Collectors.toSet()),
-            json.getString("via")));
+        new Redeemed(
+            new Caller(
+                json.getString("name"),
+                json.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .collect(Collectors.toSet()),
+                json.getString("via")),
+            json.getString("credential", "")));
   }
 
   public int ttlSeconds() {

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Completes the generated API description: the {@code Problem} schema, and on every operation the
  * 4xx problem responses it can give (400 for bad input on anything that takes input, 401 and 403
  * everywhere, 404 where a job is named, 409 where a job's state may forbid the action, 413, 415 and
- * 429 on submissions), and the bearer security scheme every operation needs. One place rather than
- * an annotation per method per status, which would drift from the mappers.
+ * 429 on submissions; 503 everywhere, for a backing store that is briefly unreachable), and the
+ * bearer security scheme every operation needs. One place rather than an annotation per method per
+ * status, which would drift from the mappers.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -72,6 +73,7 @@ public class ProblemResponses implements OASFilter {
       problem(operation, "415", "Not application/json");
       problem(operation, "429", "Over the caller's submit rate; see Retry-After");
     }
+    problem(operation, "503", "PostgreSQL or Redis is unreachable for the moment; see Retry-After");
   }
 
   private static void problem(Operation operation, String status, String description) {

@@ -9,8 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort: logs the failure with an incident id and answers 500 with that id, never with a
- * stack trace.
+ * The last resort. A temporary outage of PostgreSQL or Redis (see {@link TemporaryOutages}) is
+ * answered 503 with {@code Retry-After} and logged in one line; anything else is logged with an
+ * incident id and answered 500 with that id, never with a stack trace.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -19,6 +20,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception e) {
+    if (TemporaryOutages.isTemporary(e)) {
+      LOG.warning(() -> "Backing store unreachable, answered 503: " + e);
+      return TemporaryOutages.response();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
     return new Problem(

@@ -5,6 +5,7 @@ import io.taskqueue.events.control.EventSessions;
 import io.taskqueue.events.control.SessionFeed;
 import io.taskqueue.events.entity.FeedError;
 import io.taskqueue.events.entity.Subscription;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -29,9 +30,10 @@ import java.util.Optional;
  * a subscribe message (see {@link Subscription}), which replaces the filter and is answered with
  * the filter now in force (as is the opening message). Control messages carry {@code action},
  * events {@code type}. The feed pings as it sends, and waits for the pongs that every WebSocket
- * stack sends back: a client that does not keep up is closed with code 1013.
+ * stack sends back: a client that does not keep up is closed with code 1013. A client whose API key
+ * is revoked or expires, or whose token expires, is closed with code 1008 within seconds.
  */
-@ServerEndpoint("/ws/events")
+@ServerEndpoint(value = "/ws/events", configurator = SignedInHandshake.class)
 public class EventsEndpoint {
 
   /** A subscribe message longer than this is refused: it is a filter, not a payload. */
@@ -44,6 +46,11 @@ public class EventsEndpoint {
   @OnOpen
   public void open(Session session) throws IOException {
     session.setMaxTextMessageBufferSize(MAX_MESSAGE_CHARS);
+    if (!(session.getUserProperties().get(SignedInHandshake.SIGN_IN) instanceof SignIn signIn)) {
+      // Without it the feed could not be closed when the key is revoked: refuse rather than serve.
+      session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "sign-in unknown; connect again"));
+      return;
+    }
     Map<String, List<String>> query = session.getRequestParameterMap();
     EventFilter filter;
     try {
@@ -54,7 +61,7 @@ public class EventsEndpoint {
       session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, bounded(e.getMessage())));
       return;
     }
-    Optional<SessionFeed> feed = sessions.open(session, filter);
+    Optional<SessionFeed> feed = sessions.open(session, filter, signIn);
     if (feed.isEmpty()) {
       session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "too many event clients"));
       return;
@@ -91,10 +98,7 @@ public class EventsEndpoint {
   /** The client's answer to a feed's ping: how far it has read. */
   @OnMessage
   public void pong(Session session, PongMessage pong) {
-    long count = SessionFeed.countIn(pong.getApplicationData());
-    if (count >= 0) {
-      sessions.feed(session).ifPresent(feed -> feed.confirmed(count));
-    }
+    sessions.feed(session).ifPresent(feed -> feed.confirmed(pong.getApplicationData()));
   }
 
   @OnClose

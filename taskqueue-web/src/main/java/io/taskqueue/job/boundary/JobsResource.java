@@ -20,6 +20,7 @@ import io.taskqueue.job.entity.Submitted;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.SubmitRateLimit;
+import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
@@ -97,8 +98,8 @@ public class JobsResource {
    */
   @POST
   @RolesAllowed(Role.SUBMITTER_NAME)
+  @SubmitRateLimited
   public Response submit(SubmitJobRequest request, @HeaderParam("Idempotency-Key") String key) {
-    rateLimit.take(caller.get());
     if (!RequestBodyLimits.bodyIsObject(http)) {
       throw ProblemException.badRequest(
           "invalid-job",
@@ -127,8 +128,10 @@ public class JobsResource {
   @POST
   @Path("batch")
   @RolesAllowed(Role.SUBMITTER_NAME)
+  @SubmitRateLimited
   public Response submitBatch(List<SubmitJobRequest> requests) {
-    rateLimit.take(caller.get());
+    // One token was taken before the body was read; now that it is, each further job pays.
+    rateLimit.chargeRest(caller.get(), requests == null ? 0 : requests.size());
     Submitted submitted =
         jobs.submit(rules().checkBatch(requests).stream().map(this::permitted).toList());
     List<UUID> ids = submitted.jobs().stream().map(Job::getId).toList();

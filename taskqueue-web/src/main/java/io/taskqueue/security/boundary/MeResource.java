@@ -4,6 +4,7 @@ import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Me;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import io.taskqueue.security.entity.WsTicket;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,8 @@ public class MeResource {
   @Path("ws-ticket")
   @RolesAllowed(Role.VIEWER_NAME)
   public WsTicket wsTicket() {
-    return new WsTicket(tickets.issue(caller.get()), tickets.ttlSeconds());
+    // The ticket carries how the caller signed in, so the feed it opens closes with that sign-in.
+    String signIn = caller.signIn().map(SignIn::encode).orElse("");
+    return new WsTicket(tickets.issue(caller.get(), signIn), tickets.ttlSeconds());
   }
 }

@@ -3,6 +3,7 @@ package io.taskqueue.security.control;
 import io.taskqueue.security.boundary.ApiKeys;
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -37,10 +38,19 @@ public class ApiKeyIdentityStore implements IdentityStore {
     }
     String secret = bearer.token();
     if (adminKey.filter(k -> !k.isBlank()).filter(k -> KeySecrets.same(secret, k)).isPresent()) {
-      return new CredentialValidationResult(BOOTSTRAP_NAME, Set.of(Role.ADMIN.wireName()));
+      return new CredentialValidationResult(
+          new SignInPrincipal(BOOTSTRAP_NAME, SignIn.bootstrap()), Set.of(Role.ADMIN.wireName()));
     }
     return keys.findActive(secret)
-        .map(key -> new CredentialValidationResult(key.name(), new HashSet<>(key.roles())))
+        .map(
+            key ->
+                new CredentialValidationResult(
+                    new SignInPrincipal(
+                        key.name(),
+                        SignIn.key(
+                            key.id(),
+                            key.expiresAt() == null ? null : key.expiresAt().toInstant())),
+                    new HashSet<>(key.roles())))
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }
 }

@@ -1,5 +1,6 @@
 package io.taskqueue.security.control;
 
+import io.taskqueue.api.control.TemporaryOutages;
 import io.taskqueue.api.entity.Problem;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -26,6 +27,12 @@ final class AuthProblems {
 
   static AuthenticationStatus forbidden(HttpServletResponse response, String detail) {
     return send(response, Callers.forbidden(detail));
+  }
+
+  /** 503: the credential could not be checked because a backing store is unreachable. */
+  static AuthenticationStatus unavailable(HttpServletResponse response) {
+    response.setHeader("Retry-After", Integer.toString(TemporaryOutages.RETRY_AFTER_SECONDS));
+    return send(response, TemporaryOutages.problem());
   }
 
   private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {

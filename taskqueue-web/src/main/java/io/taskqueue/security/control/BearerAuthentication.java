@@ -1,9 +1,11 @@
 package io.taskqueue.security.control;
 
+import io.taskqueue.api.control.TemporaryOutages;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -15,6 +17,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -26,59 +29,116 @@ import java.util.stream.Collectors;
  *   <li>On {@code /ws/}, a one-time {@code ticket} query parameter from {@code POST /api/ws-ticket}
  *       may stand in for the header (browsers cannot set it on a handshake); a handshake without a
  *       valid ticket or header, or by a caller who is not a viewer, is refused before the upgrade.
+ *       An admitted handshake's sign-in (which key or token) is handed to the endpoint through
+ *       {@link WsHandshakes}, so that the feed closes when the key is revoked or the token expires.
  *   <li>A request with neither stays anonymous: the console's files are public, and each resource's
  *       {@link RoleCheck} answers 401 for anonymous calls to the API.
  * </ol>
  *
- * The caller is left in the request attribute {@link Callers#ATTRIBUTE}.
+ * The caller is left in the request attribute {@link Callers#ATTRIBUTE}. A credential that cannot
+ * be checked because PostgreSQL (keys) or Redis (tickets) is briefly unreachable is answered 503.
  */
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
 
+  private static final Logger LOG = Logger.getLogger(BearerAuthentication.class.getName());
   private static final String BEARER = "Bearer ";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject WsTickets tickets;
+  @Inject WsHandshakes handshakes;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      return authenticate(request, response, context);
+    } catch (RuntimeException e) {
+      // Keys live in PostgreSQL and tickets in Redis: while either is briefly away, say so (503)
+      // rather than let the container answer 500.
+      if (TemporaryOutages.isTemporary(e)) {
+        LOG.warning(() -> "Could not check credentials, answered 503: " + e);
+        return AuthProblems.unavailable(response);
+      }
+      throw e;
+    }
+  }
+
+  /** An admitted caller, how it signed in (null when its store did not say) and with what. */
+  private record Admitted(Caller caller, SignIn signIn, String credential) {}
+
+  private AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String header = request.getHeader("Authorization");
-    Optional<Caller> caller = Optional.empty();
+    Optional<Admitted> admitted = Optional.empty();
     if (header != null) {
-      if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      Optional<String> secret = bearerSecret(header);
+      if (secret.isEmpty()) {
         return AuthProblems.unauthorized(
             response, "Send credentials as Authorization: Bearer <API key or token>.");
       }
-      caller = bearer(header.substring(BEARER.length()).strip());
-      if (caller.isEmpty()) {
+      admitted = bearer(secret.get());
+      if (admitted.isEmpty()) {
         return AuthProblems.unauthorized(
             response, "The API key or token is unknown, revoked, expired or invalid.");
       }
+      if (admitted.get().caller().name().length() > Callers.MAX_NAME_LENGTH) {
+        return AuthProblems.unauthorized(
+            response,
+            "The caller name in the token is longer than "
+                + Callers.MAX_NAME_LENGTH
+                + " characters; ask the identity provider for a shorter one.");
+      }
     } else if (path.startsWith("/ws/") && request.getParameter("ticket") != null) {
-      caller = tickets.redeem(request.getParameter("ticket"));
-      if (caller.isEmpty()) {
+      String ticket = request.getParameter("ticket");
+      // A ticket that does not say how its caller signed in could not be re-checked: refused.
+      admitted =
+          tickets
+              .redeem(ticket)
+              .flatMap(
+                  redeemed ->
+                      SignIn.decode(redeemed.credential())
+                          .map(signIn -> new Admitted(redeemed.caller(), signIn, ticket)));
+      if (admitted.isEmpty()) {
         return AuthProblems.unauthorized(response, "The ticket is unknown, used or expired.");
       }
     }
     if (path.startsWith("/ws/")) {
-      if (caller.isEmpty()) {
+      if (admitted.isEmpty()) {
         return AuthProblems.unauthorized(
             response, "Open the WebSocket with a ticket from POST /api/ws-ticket.");
       }
-      if (!caller.get().has(Role.VIEWER)) {
+      if (!admitted.get().caller().has(Role.VIEWER)) {
         return AuthProblems.forbidden(response, "The event feed needs the viewer role.");
       }
+      if (admitted.get().signIn() == null) {
+        return AuthProblems.unauthorized(
+            response, "This credential cannot be re-checked, so it cannot open the feed.");
+      }
+      // The feed must close when this sign-in lapses; the endpoint learns it from here.
+      handshakes.remember(admitted.get().credential(), admitted.get().signIn());
     }
-    if (caller.isEmpty()) {
+    if (admitted.isEmpty()) {
       return context.doNothing();
     }
-    request.setAttribute(Callers.ATTRIBUTE, caller.get());
-    return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
+    Caller caller = admitted.get().caller();
+    request.setAttribute(Callers.ATTRIBUTE, caller);
+    if (admitted.get().signIn() != null) {
+      request.setAttribute(Callers.SIGN_IN, admitted.get().signIn());
+    }
+    return context.notifyContainerAboutLogin(caller.name(), caller.roles());
   }
 
-  private Optional<Caller> bearer(String token) {
+  /** The secret of an {@code Authorization: Bearer} header; empty when it is not one. */
+  static Optional<String> bearerSecret(String header) {
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Optional.empty();
+    }
+    return Optional.of(header.substring(BEARER.length()).strip());
+  }
+
+  private Optional<Admitted> bearer(String token) {
     if (token.isEmpty() || token.length() > 8_192) {
       return Optional.empty();
     }
@@ -87,13 +147,18 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     if (result.getStatus() != Status.VALID) {
       return Optional.empty();
     }
-    return Optional.of(
+    Caller caller =
         Caller.of(
             result.getCallerPrincipal().getName(),
             result.getCallerGroups().stream()
                 .map(Role::fromWireName)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toSet()),
-            credential.isJwt() ? "jwt" : "key"));
+            credential.isJwt() ? "jwt" : "key");
+    SignIn signIn =
+        result.getCallerPrincipal() instanceof SignInPrincipal principal
+            ? principal.signIn()
+            : null;
+    return Optional.of(new Admitted(caller, signIn, token));
   }
 }

@@ -2,12 +2,14 @@ package io.taskqueue.security.control;
 
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +28,10 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * MicroProfile JWT bearer tokens from an external identity provider, configured with the
  * MicroProfile JWT keys ({@code mp.jwt.verify.publickey} or {@code .location}, {@code
- * mp.jwt.verify.issuer}, optionally {@code mp.jwt.verify.audiences}). Both a key and an issuer are
- * required; without them every token is refused. The caller is named by {@code upn}, else {@code
- * preferred_username}, else {@code sub}; its roles are the taskqueue roles in {@code groups}.
+ * mp.jwt.verify.issuer}, and {@code mp.jwt.verify.audiences}, without which a warning is logged at
+ * boot and tokens for any audience are taken). Both a key and an issuer are required; without them
+ * every token is refused. The caller is named by {@code upn}, else {@code preferred_username}, else
+ * {@code sub}; its roles are the taskqueue roles in {@code groups}.
  *
  * <p>Payara's own MP-JWT mechanism is not used because an application has one authentication
  * mechanism, and ours also takes API keys and tickets.
@@ -37,6 +40,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 public class JwtIdentityStore implements IdentityStore {
 
   private static final Logger LOG = Logger.getLogger(JwtIdentityStore.class.getName());
+
+  static final int ALLOWED_SKEW_SECONDS = 30;
+
+  static final String NO_AUDIENCE_WARNING =
+      "SECURITY: mp.jwt.verify.audiences is not set, so the audience of JWTs is not checked: any"
+          + " token the issuer signs, for whatever service, is accepted here. Set"
+          + " mp.jwt.verify.audiences to this service's audience.";
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -64,7 +74,7 @@ public class JwtIdentityStore implements IdentityStore {
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
             .setRequireExpirationTime()
-            .setAllowedClockSkewInSeconds(30)
+            .setAllowedClockSkewInSeconds(ALLOWED_SKEW_SECONDS)
             .setExpectedIssuer(issuer.get())
             .setJwsAlgorithmConstraints(
                 new AlgorithmConstraints(
@@ -76,6 +86,10 @@ public class JwtIdentityStore implements IdentityStore {
     if (audiences.isPresent()) {
       builder.setExpectedAudience(audiences.get().split("\\s*,\\s*"));
     } else {
+      // Refusing to start would break every deployment whose provider issues one audience-less
+      // token per realm; but the operator must know that tokens minted for any other service of
+      // the same issuer are accepted here.
+      LOG.warning(NO_AUDIENCE_WARNING);
       builder.setSkipDefaultAudienceValidation();
     }
     consumer = builder.build();
@@ -96,7 +110,12 @@ public class JwtIdentityStore implements IdentityStore {
       if (name == null) {
         return CredentialValidationResult.INVALID_RESULT;
       }
-      return new CredentialValidationResult(name, roles(claims));
+      // The session of a WebSocket opened with this token ends when the token would be refused.
+      Instant expires =
+          Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis())
+              .plusSeconds(ALLOWED_SKEW_SECONDS);
+      return new CredentialValidationResult(
+          new SignInPrincipal(name, SignIn.jwt(expires)), roles(claims));
     } catch (InvalidJwtException | MalformedClaimException e) {
       LOG.fine(() -> "JWT refused: " + e.getMessage());
       return CredentialValidationResult.INVALID_RESULT;

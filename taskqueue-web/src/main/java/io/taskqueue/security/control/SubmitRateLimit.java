@@ -8,12 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Submit requests per caller and node: a token bucket of {@code taskqueue.api.submit-burst}
- * requests refilled at {@code taskqueue.api.submit-rate} per second (0 turns the limit off). A
- * caller over it gets 429 with {@code Retry-After}; nothing is stored.
+ * Submitted jobs per caller and node: a token bucket of {@code taskqueue.api.submit-burst} jobs
+ * refilled at {@code taskqueue.api.submit-rate} per second (0 turns the limit off). A submission
+ * pays in two steps: one token before its body is read ({@link SubmitRateGate}), so a flood is
+ * stopped before it costs parsing, and one per further job once the body says how many ({@link
+ * #chargeRest}). A caller over it gets 429 with {@code Retry-After}; nothing is stored.
  */
 @ApplicationScoped
 public class SubmitRateLimit {
@@ -29,6 +32,8 @@ public class SubmitRateLimit {
   @ConfigProperty(name = "taskqueue.api.submit-burst", defaultValue = "2000")
   double burst;
 
+  LongSupplier nanoClock = System::nanoTime;
+
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   @PostConstruct
@@ -38,8 +43,23 @@ public class SubmitRateLimit {
     }
   }
 
-  /** Takes one request from the caller's bucket, or throws the 429 problem. */
+  /** Takes one token for a submission whose body is not read yet, or throws the 429 problem. */
   public void take(Caller caller) {
+    charge(caller, 1);
+  }
+
+  /**
+   * Takes a token for each of a submission's {@code jobs} but the one {@link #take} already took,
+   * or throws the 429 problem. At most a full bucket is charged, so that a batch larger than the
+   * burst is slowed, not refused forever.
+   */
+  public void chargeRest(Caller caller, int jobs) {
+    if (jobs > 1) {
+      charge(caller, jobs - 1);
+    }
+  }
+
+  private void charge(Caller caller, double tokens) {
     if (ratePerSecond == 0) {
       return;
     }
@@ -48,8 +68,8 @@ public class SubmitRateLimit {
     }
     TokenBucket bucket =
         buckets.computeIfAbsent(
-            caller.id(), id -> new TokenBucket(ratePerSecond, burst, System::nanoTime));
-    long waitMillis = bucket.take();
+            caller.id(), id -> new TokenBucket(ratePerSecond, burst, nanoClock));
+    long waitMillis = bucket.take(Math.min(tokens, bucket.capacity()));
     if (waitMillis > 0) {
       throw new ProblemException(
           Status.TOO_MANY_REQUESTS,
@@ -57,7 +77,7 @@ public class SubmitRateLimit {
           "Too many requests",
           "Submissions are limited to "
               + ratePerSecond
-              + " requests per second per caller; retry in "
+              + " jobs per second per caller; retry in "
               + waitMillis
               + " ms.",
           Map.of("Retry-After", Long.toString(Math.max(1, (waitMillis + 999) / 1000))));

@@ -20,14 +20,26 @@ final class TokenBucket {
   }
 
   /** Takes a token: 0 when one was there, else how many milliseconds until one will be. */
-  synchronized long take() {
+  long take() {
+    return take(1);
+  }
+
+  /**
+   * Takes {@code n} tokens, all or none: 0 when they were there, else how many milliseconds until
+   * they will be. {@code n} must not exceed the capacity, or they never will be.
+   */
+  synchronized long take(double n) {
     long now = nanoClock.getAsLong();
     tokens = Math.min(capacity, tokens + (now - last) * perNano);
     last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (tokens >= n) {
+      tokens -= n;
       return 0;
     }
-    return (long) Math.ceil((1 - tokens) / perNano / 1e6);
+    return (long) Math.ceil((n - tokens) / perNano / 1e6);
+  }
+
+  double capacity() {
+    return capacity;
   }
 }

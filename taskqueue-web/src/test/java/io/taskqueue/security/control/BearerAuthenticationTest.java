@@ -1,0 +1,188 @@
+package io.taskqueue.security.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.taskqueue.security.boundary.WsTickets;
+import io.taskqueue.security.entity.Caller;
+import io.taskqueue.security.entity.Role;
+import io.taskqueue.security.entity.SignIn;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BearerAuthenticationTest {
+
+  private final BearerAuthentication mechanism = new BearerAuthentication();
+  private final IdentityStoreHandler stores = mock(IdentityStoreHandler.class);
+  private final HttpServletRequest request = mock(HttpServletRequest.class);
+  private final HttpServletResponse response = mock(HttpServletResponse.class);
+  private final HttpMessageContext context = mock(HttpMessageContext.class);
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  BearerAuthenticationTest() throws Exception {
+    mechanism.identityStores = stores;
+    when(request.getRequestURI()).thenReturn("/api/jobs");
+    when(request.getContextPath()).thenReturn("");
+    when(request.getHeader("Authorization")).thenReturn("Bearer tq_secret");
+    when(response.getOutputStream())
+        .thenReturn(
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) {
+                body.write(b);
+              }
+
+              @Override
+              public boolean isReady() {
+                return true;
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {}
+            });
+    when(context.notifyContainerAboutLogin(anyString(), any()))
+        .thenReturn(AuthenticationStatus.SUCCESS);
+    when(context.notifyContainerAboutLogin(any(java.security.Principal.class), any()))
+        .thenReturn(AuthenticationStatus.SUCCESS);
+  }
+
+  @Test
+  void aCallerNameTooLongForTheColumnsIsRefusedWith401() {
+    named("a".repeat(Callers.MAX_NAME_LENGTH + 1));
+
+    AuthenticationStatus status = mechanism.validateRequest(request, response, context);
+
+    assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+    verify(response).setStatus(401);
+    assertTrue(body.toString(StandardCharsets.UTF_8).contains("longer than"));
+    verify(request, never()).setAttribute(eq(Callers.ATTRIBUTE), any());
+  }
+
+  @Test
+  void aCallerNameAtTheLimitIsAdmitted() {
+    named("a".repeat(Callers.MAX_NAME_LENGTH));
+
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    verify(request).setAttribute(eq(Callers.ATTRIBUTE), any());
+  }
+
+  @Test
+  void theLongestCallerIdFitsTheVarchar200Columns() {
+    assertTrue(("jwt:" + "a".repeat(Callers.MAX_NAME_LENGTH)).length() <= 200);
+  }
+
+  @Test
+  void aKeyLookupDuringAStorageOutageAnswers503WithRetryAfter() {
+    when(stores.validate(any()))
+        .thenThrow(
+            new PersistenceException(
+                new SQLException("the database system is starting up", "57P03")));
+
+    AuthenticationStatus status = mechanism.validateRequest(request, response, context);
+
+    assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+    verify(response).setStatus(503);
+    verify(response).setHeader(eq("Retry-After"), anyString());
+    verify(response).setContentType("application/problem+json");
+  }
+
+  @Test
+  void aWebSocketHandshakeHandsOnHowItsCallerSignedIn() {
+    WsHandshakes handshakes = new WsHandshakes();
+    mechanism.handshakes = handshakes;
+    when(request.getRequestURI()).thenReturn("/ws/events");
+    when(stores.validate(any()))
+        .thenReturn(
+            new CredentialValidationResult(
+                new SignInPrincipal("feed", SignIn.key(5, null)), Set.of("viewer")));
+
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+
+    assertEquals(Optional.of(SignIn.key(5, null)), handshakes.find("tq_secret"));
+  }
+
+  @Test
+  void aTicketCarriesItsCallersSignInToTheFeed() {
+    WsHandshakes handshakes = new WsHandshakes();
+    mechanism.handshakes = handshakes;
+    mechanism.tickets = ticketFor(SignIn.jwt(Instant.parse("2030-01-01T00:00:00Z")).encode());
+    onTheFeedWithTicket("tq_ticket");
+
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+
+    assertEquals(
+        Optional.of(SignIn.jwt(Instant.parse("2030-01-01T00:00:00Z"))),
+        handshakes.find("tq_ticket"));
+  }
+
+  @Test
+  void aTicketThatDoesNotSayHowItsCallerSignedInIsRefused() {
+    mechanism.handshakes = new WsHandshakes();
+    mechanism.tickets = ticketFor("");
+    onTheFeedWithTicket("tq_ticket");
+
+    assertEquals(
+        AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+    verify(response).setStatus(401);
+  }
+
+  @Test
+  void theWebSocketTicketRemembersTheSignInOfTheRequestThatAskedForIt() {
+    named("ci");
+    mechanism.validateRequest(request, response, context);
+    verify(request, never()).setAttribute(eq(Callers.SIGN_IN), any());
+
+    when(stores.validate(any()))
+        .thenReturn(
+            new CredentialValidationResult(
+                new SignInPrincipal("ci", SignIn.key(9, null)), Set.of("viewer")));
+    mechanism.validateRequest(request, response, context);
+    verify(request).setAttribute(Callers.SIGN_IN, SignIn.key(9, null));
+  }
+
+  private void onTheFeedWithTicket(String ticket) {
+    when(request.getRequestURI()).thenReturn("/ws/events");
+    when(request.getHeader("Authorization")).thenReturn(null);
+    when(request.getParameter("ticket")).thenReturn(ticket);
+  }
+
+  private static WsTickets ticketFor(String credential) {
+    WsTickets tickets = mock(WsTickets.class);
+    when(tickets.redeem(anyString()))
+        .thenReturn(
+            Optional.of(
+                new WsTickets.Redeemed(
+                    Caller.of("console", List.of(Role.VIEWER), "key"), credential)));
+    return tickets;
+  }
+
+  private void named(String name) {
+    when(stores.validate(any()))
+        .thenReturn(new CredentialValidationResult(name, Set.of("viewer", "submitter")));
+  }
+}
