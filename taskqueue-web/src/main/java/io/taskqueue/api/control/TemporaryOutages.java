@@ -31,6 +31,14 @@ public final class TemporaryOutages {
           "com.sun.appserv.connectors.internal.api.PoolingException",
           "com.sun.enterprise.resource.pool.PoolingException");
 
+  private static final Set<String> BUSY_STATES = Set.of("55P03", "57014", "40001", "40P01");
+
+  /** JPA's words for a row lock it could not have in time; they carry no SQLSTATE of their own. */
+  private static final Set<String> LOCK_FAILURES =
+      Set.of(
+          "jakarta.persistence.PessimisticLockException",
+          "jakarta.persistence.LockTimeoutException");
+
   private TemporaryOutages() {}
 
   /** True when {@code error}, or anything that caused it, says a backing store is unreachable. */
@@ -56,8 +64,8 @@ public final class TemporaryOutages {
         "urn:taskqueue:problem:service-unavailable",
         "Service unavailable",
         503,
-        "The job store (PostgreSQL) or the broker (Redis) is unreachable for the moment; nothing was"
-            + " changed. Retry in "
+        "The job store (PostgreSQL) or the broker (Redis) is unreachable or busy for the moment;"
+            + " nothing was changed. Retry in "
             + RETRY_AFTER_SECONDS
             + " seconds.");
   }
@@ -73,7 +81,9 @@ public final class TemporaryOutages {
         && (temporaryState(sql.getSQLState()) || poolMessage(sql.getMessage()))) {
       return true;
     }
-    return t instanceof ResourceException || POOL_FAILURES.contains(t.getClass().getName());
+    return t instanceof ResourceException
+        || POOL_FAILURES.contains(t.getClass().getName())
+        || LOCK_FAILURES.contains(t.getClass().getName());
   }
 
   /** Payara's pool says so in words when it has no connection to give (with no SQLSTATE). */
@@ -84,10 +94,15 @@ public final class TemporaryOutages {
   /**
    * SQLSTATE classes of a server that is unreachable or not serving now: 08 connection exception,
    * 57P01 to 57P03 (shut down by an administrator, crash shutdown, cannot connect now), 53
-   * insufficient resources (too many connections, out of memory or disk).
+   * insufficient resources (too many connections, out of memory or disk); and of a wait that the
+   * bounded timeouts cut short or a conflict to retry: 55P03 lock not available (lock_timeout),
+   * 57014 query cancelled (statement_timeout), 40001 serialization failure, 40P01 deadlock.
    */
   static boolean temporaryState(String state) {
     return state != null
-        && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53"));
+        && (state.startsWith("08")
+            || state.startsWith("57P0")
+            || state.startsWith("53")
+            || BUSY_STATES.contains(state));
   }
 }

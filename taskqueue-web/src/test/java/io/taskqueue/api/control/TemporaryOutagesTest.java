@@ -86,6 +86,21 @@ class TemporaryOutagesTest {
   }
 
   @Test
+  void aWaitCutShortByTheBoundedTimeoutsOrADeadlockIsTemporary() {
+    assertTrue(
+        TemporaryOutages.isTemporary(
+            new IllegalStateException(new SQLException("lock timeout", "55P03"))));
+    assertTrue(
+        TemporaryOutages.isTemporary(
+            new PersistenceException(new SQLException("cancel", "57014"))));
+    assertTrue(TemporaryOutages.isTemporary(new SQLException("deadlock detected", "40P01")));
+    assertTrue(
+        TemporaryOutages.isTemporary(
+            new jakarta.ejb.EJBTransactionRolledbackException(
+                "rolled back", new jakarta.persistence.PessimisticLockException("row locked"))));
+  }
+
+  @Test
   void constraintViolationsAndBugsAreNotTemporary() {
     assertFalse(
         TemporaryOutages.isTemporary(
