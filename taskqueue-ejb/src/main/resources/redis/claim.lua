@@ -35,10 +35,11 @@
     When nothing could be claimed the wake tokens are dropped: they announce work that is gone
     (or paused; resume brings new ones), and would only wake idle workers for nothing.
 ]]
+--- @include "now_ms"
 local max = tonumber(ARGV[4] or '1')
-local now = redis.call('TIME')
-local deadline = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(ARGV[1])
+local deadline = nowMs() + tonumber(ARGV[1])
 if redis.call('EXISTS', KEYS[6]) == 0 then
+  local now = redis.call('TIME')
   redis.call('SET', KEYS[6], now[1] .. string.format('%06d', tonumber(now[2])))
 end
 local claimed = {}

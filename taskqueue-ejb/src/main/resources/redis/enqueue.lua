@@ -28,6 +28,7 @@
     one wake token per job enqueued now, up to the cap, so that as many idle workers wake as
     there is work.
 ]]
+--- @include "wake"
 local lists = { {}, {}, {} }
 local n = 0
 local again = ARGV[2] == '1'
@@ -53,8 +54,5 @@ for p = 1, 3 do
     redis.call('SADD', KEYS[5], unpack(ids, from, math.min(from + 999, #ids)))
   end
 end
-local tokens = math.min(n, tonumber(ARGV[1]) - redis.call('LLEN', KEYS[4]))
-for i = 1, tokens do
-  redis.call('RPUSH', KEYS[4], '1')
-end
+wake(KEYS[4], n, tonumber(ARGV[1]))
 return n

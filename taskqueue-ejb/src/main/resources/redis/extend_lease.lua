@@ -13,13 +13,14 @@
     those attempts have lost their jobs and their outcomes will be rejected. The other leases now
     end ARGV[1] ms from now.
 ]]
-local now = redis.call('TIME')
-local deadline = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(ARGV[1])
+--- @include "now_ms"
+--- @include "lease_is"
+local deadline = nowMs() + tonumber(ARGV[1])
 local lost = {}
 for i = 2, #ARGV, 2 do
   local id, lease = ARGV[i], ARGV[i + 1]
   local held = redis.call('HGET', KEYS[2], id)
-  if held and string.sub(held, 1, #lease + 1) == lease .. '|' then
+  if leaseIs(held, lease) then
     redis.call('ZADD', KEYS[1], deadline, id)
   else
     lost[#lost + 1] = id

@@ -12,9 +12,8 @@
     A job in inflight without a lease value is returned with the value "0|3|" so that it is
     still recovered (at low priority).
 ]]
-local now = redis.call('TIME')
-local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', nowMs, 'LIMIT', 0, tonumber(ARGV[1]))
+--- @include "now_ms"
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', nowMs(), 'LIMIT', 0, tonumber(ARGV[1]))
 local out = {}
 for i = 1, #ids do
   out[#out + 1] = ids[i]

@@ -14,11 +14,12 @@
   Output:
     the number of jobs moved
 ]]
-local now = redis.call('TIME')
-local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+--- @include "now_ms"
+--- @include "wake"
+local now = nowMs()
 local moved = 0
 for p = 1, 3 do
-  local due = redis.call('ZRANGEBYSCORE', KEYS[p], '-inf', nowMs, 'LIMIT', 0, tonumber(ARGV[1]))
+  local due = redis.call('ZRANGEBYSCORE', KEYS[p], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
   if #due > 0 then
     redis.call('ZREM', KEYS[p], unpack(due))
     redis.call('RPUSH', KEYS[p + 3], unpack(due))
@@ -26,8 +27,5 @@ for p = 1, 3 do
     moved = moved + #due
   end
 end
-local tokens = math.min(moved, tonumber(ARGV[2]) - redis.call('LLEN', KEYS[7]))
-for i = 1, tokens do
-  redis.call('RPUSH', KEYS[7], '1')
-end
+wake(KEYS[7], moved, tonumber(ARGV[2]))
 return moved

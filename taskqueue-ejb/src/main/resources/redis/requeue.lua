@@ -18,8 +18,11 @@
   Output:
     1 when the job was requeued, 0 when the lease had already changed (nothing changes)
 ]]
+--- @include "now_ms"
+--- @include "lease_is"
+--- @include "wake"
 local held = redis.call('HGET', KEYS[5], ARGV[1])
-if held and string.sub(held, 1, #ARGV[2] + 1) ~= ARGV[2] .. '|' then
+if held and not leaseIs(held, ARGV[2]) then
   return 0
 end
 if not held and redis.call('ZSCORE', KEYS[4], ARGV[1]) == false then
@@ -28,16 +31,11 @@ end
 redis.call('HDEL', KEYS[5], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 local due = tonumber(ARGV[5] or '0')
-if due > 0 then
-  local now = redis.call('TIME')
-  if due > tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) then
-    redis.call('ZADD', KEYS[8], due, ARGV[1])
-    return 1
-  end
+if due > nowMs() then
+  redis.call('ZADD', KEYS[8], due, ARGV[1])
+  return 1
 end
 redis.call('LPUSH', KEYS[tonumber(ARGV[3])], ARGV[1])
 redis.call('SADD', KEYS[7], ARGV[1])
-if redis.call('LLEN', KEYS[6]) < tonumber(ARGV[4]) then
-  redis.call('RPUSH', KEYS[6], '1')
-end
+wake(KEYS[6], 1, tonumber(ARGV[4]))
 return 1

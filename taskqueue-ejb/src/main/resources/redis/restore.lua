@@ -16,6 +16,7 @@
   Output:
     the number of jobs put back
 ]]
+--- @include "wake"
 local restored = 0
 for i = 2, #ARGV, 3 do
   local id = ARGV[i]
@@ -35,8 +36,5 @@ for i = 2, #ARGV, 3 do
     restored = restored + 1
   end
 end
-local tokens = math.min(restored, tonumber(ARGV[1]) - redis.call('LLEN', KEYS[10]))
-for i = 1, tokens do
-  redis.call('RPUSH', KEYS[10], '1')
-end
+wake(KEYS[10], restored, tonumber(ARGV[1]))
 return restored

@@ -16,9 +16,7 @@
   Effect:
     the list's key leaves the paused set; wake tokens are added.
 ]]
+--- @include "wake"
 local was = redis.call('SREM', KEYS[1], KEYS[2])
-local tokens = math.min(redis.call('LLEN', KEYS[2]), tonumber(ARGV[1]) - redis.call('LLEN', KEYS[3]))
-for i = 1, tokens do
-  redis.call('RPUSH', KEYS[3], '1')
-end
+wake(KEYS[3], redis.call('LLEN', KEYS[2]), tonumber(ARGV[1]))
 return was

@@ -12,12 +12,13 @@
   Output:
     the due time in ms, or false when the lease was not the caller's (nothing changes)
 ]]
+--- @include "now_ms"
+--- @include "lease_is"
 local held = redis.call('HGET', KEYS[2], ARGV[1])
-if not held or string.sub(held, 1, #ARGV[2] + 1) ~= ARGV[2] .. '|' then
+if not leaseIs(held, ARGV[2]) then
   return false
 end
-local now = redis.call('TIME')
-local due = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(ARGV[3])
+local due = nowMs() + tonumber(ARGV[3])
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[3], due, ARGV[1])

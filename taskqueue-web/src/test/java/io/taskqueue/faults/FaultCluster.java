@@ -4,7 +4,7 @@ import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.support.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;

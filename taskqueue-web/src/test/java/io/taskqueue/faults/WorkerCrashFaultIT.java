@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.PayaraMicroProcess;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

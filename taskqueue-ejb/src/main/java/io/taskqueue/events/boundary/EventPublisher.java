@@ -1,10 +1,10 @@
 package io.taskqueue.events.boundary;
 
 import io.taskqueue.events.control.EventCodec;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
-import io.taskqueue.metrics.control.StoreErrors;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
+import io.taskqueue.store.control.StoreErrors;
+import io.taskqueue.store.control.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -2,7 +2,7 @@ package io.taskqueue.events.boundary;
 
 import io.taskqueue.events.control.EventCodec;
 import io.taskqueue.events.entity.RelayedEvent;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,5 +1,6 @@
 package io.taskqueue.events.entity;
 
+import io.taskqueue.job.entity.JobEvent;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -1,8 +1,8 @@
 package io.taskqueue.job.boundary;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.control.JobCancelled;
 import io.taskqueue.job.control.StatusSql;
 import io.taskqueue.job.entity.AttemptOutcome;
@@ -13,7 +13,7 @@ import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.StatusVerb;
-import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.job.entity.QueuedJob;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

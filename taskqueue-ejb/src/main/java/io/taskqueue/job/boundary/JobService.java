@@ -1,8 +1,8 @@
 package io.taskqueue.job.boundary;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.control.IdempotencyKey;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInserts;
@@ -14,7 +14,7 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Submitted;
-import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.job.entity.QueuedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Submitting and reading jobs. A submission stores every row in one transaction and hands the ids
- * to Redis only after it commits ({@link io.taskqueue.job.control.EnqueueAfterCommit}).
+ * to Redis only after it commits ({@link io.taskqueue.queue.control.EnqueueAfterCommit}).
  *
  * <p>A CDI bean with JTA transactions rather than an EJB: it serves every request, and the EJB
  * container's per-call work (security context, interceptor chain, and an exception thrown and

@@ -1,8 +1,8 @@
 package io.taskqueue.job.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;

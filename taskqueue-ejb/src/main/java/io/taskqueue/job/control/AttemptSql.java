@@ -1,7 +1,7 @@
 package io.taskqueue.job.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.RetryPolicy;

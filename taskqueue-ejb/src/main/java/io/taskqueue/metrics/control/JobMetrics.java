@@ -1,8 +1,8 @@
 package io.taskqueue.metrics.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,11 +1,12 @@
 package io.taskqueue.queue.boundary;
 
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.queue.control.LuaScript;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.LuaScript;
+import io.taskqueue.store.control.RedisReplies;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueueDepths;
-import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.job.entity.QueuedJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,21 +23,21 @@ import redis.clients.jedis.UnifiedJedis;
  * The Redis side of dispatch. Its duties:
  *
  * <ol>
- *   <li>enqueue job ids into their priority lists after their rows are committed;
- *   <li>claim the next job, strictly high before medium before low, leasing it atomically;
- *   <li>ack or reschedule a leased job, fenced by its lease id;
- *   <li>extend the lease of a running job (heartbeat), and find and requeue expired leases;
- *   <li>promote delayed jobs that are due;
- *   <li>let idle workers block until work arrives, without polling.
+ *   <li>enqueue job ids into their priority lists after their rows are committed (and queue again
+ *       jobs an operator runs again, ending their last attempt's lease);
+ *   <li>claim the next jobs, strictly high before medium before low, leasing each atomically;
+ *   <li>ack a leased job whose attempt is over, or reschedule a failed one, fenced by its lease id;
+ *   <li>promote delayed jobs that are due, and put back jobs Redis lost (reconciliation);
+ *   <li>let idle claimers block until work arrives, without polling; report depths.
  * </ol>
  *
- * <p>Redis holds only ids; PostgreSQL holds the jobs. Requires Redis 6.2 or later (no
- * BLMPOP/LMPOP).
+ * <p>Leases once taken are {@code lease.boundary.Leases}'s; the paused set is {@link
+ * PauseSwitch}'s. Redis holds only ids; PostgreSQL holds the jobs. Requires Redis 6.2 or later.
  */
 public class DispatchQueue {
 
   /** The wake list never holds more tokens than this: at most this many spurious wake-ups. */
-  static final int WAKE_TOKEN_CAP = 1_000;
+  public static final int WAKE_TOKEN_CAP = 1_000;
 
   private static final int PROMOTE_BATCH = 1_000;
 
@@ -47,11 +48,7 @@ public class DispatchQueue {
   private final LuaScript ack = LuaScript.fromResource("ack");
   private final LuaScript retryLater = LuaScript.fromResource("retry_later");
   private final LuaScript promoteDue = LuaScript.fromResource("promote_due");
-  private final LuaScript extendLease = LuaScript.fromResource("extend_lease");
-  private final LuaScript findExpired = LuaScript.fromResource("find_expired");
-  private final LuaScript requeue = LuaScript.fromResource("requeue");
   private final LuaScript restore = LuaScript.fromResource("restore");
-  private final LuaScript resume = LuaScript.fromResource("resume");
 
   public DispatchQueue(UnifiedJedis redis, RedisKeys keys) {
     this.redis = redis;
@@ -130,10 +127,10 @@ public class DispatchQueue {
     for (int i = 0; i + 3 < fields.size(); i += 4) {
       claims.add(
           new Claim(
-              UUID.fromString(text(fields.get(i))),
-              Priority.values()[(int) number(fields.get(i + 1)) - 1],
-              number(fields.get(i + 2)),
-              number(fields.get(i + 3))));
+              UUID.fromString(RedisReplies.text(fields.get(i))),
+              Priority.values()[(int) RedisReplies.number(fields.get(i + 1)) - 1],
+              RedisReplies.number(fields.get(i + 2)),
+              RedisReplies.number(fields.get(i + 3))));
     }
     return claims;
   }
@@ -153,7 +150,7 @@ public class DispatchQueue {
       args.add(claim.jobId().toString());
       args.add(Long.toString(claim.leaseId()));
     }
-    return number(ack.run(redis, List.of(keys.inflight(), keys.lease()), args));
+    return RedisReplies.number(ack.run(redis, List.of(keys.inflight(), keys.lease()), args));
   }
 
   /**
@@ -177,118 +174,19 @@ public class DispatchQueue {
     List<String> scriptKeys = new ArrayList<>(keys.delayedSets());
     scriptKeys.addAll(keys.queues());
     scriptKeys.addAll(List.of(keys.wake(), keys.queued()));
-    return number(
+    return RedisReplies.number(
         promoteDue.run(
             redis,
             scriptKeys,
             List.of(Integer.toString(PROMOTE_BATCH), Integer.toString(WAKE_TOKEN_CAP))));
   }
 
-  /** Pushes the claim's lease deadline {@code lease} past now; false when the lease was lost. */
-  public boolean extendLease(Claim held, Duration lease) {
-    return extendLeases(List.of(held), lease).isEmpty();
-  }
 
-  /**
-   * Pushes the lease deadlines of these claims {@code lease} past now, in one step; returns the
-   * claims whose lease was lost (recovered by another node meanwhile).
-   */
-  public List<Claim> extendLeases(Collection<Claim> held, Duration lease) {
-    if (held.isEmpty()) {
-      return List.of();
-    }
-    List<String> args = new ArrayList<>(1 + 2 * held.size());
-    args.add(Long.toString(lease.toMillis()));
-    Map<String, Claim> byId = new java.util.HashMap<>();
-    for (Claim claim : held) {
-      args.add(claim.jobId().toString());
-      args.add(Long.toString(claim.leaseId()));
-      byId.put(claim.jobId().toString(), claim);
-    }
-    List<?> lost = (List<?>) extendLease.run(redis, List.of(keys.inflight(), keys.lease()), args);
-    return lost.stream().map(id -> byId.get(text(id))).toList();
-  }
 
-  /**
-   * Tells whichever node runs the attempt that holds {@code leaseId} to stop it: a signal that
-   * lives for {@code ttl}, long enough for that node's watcher to see it (see {@link
-   * #cancelRequested}).
-   */
-  public void requestCancel(UUID jobId, long leaseId, Duration ttl) {
-    redis.psetex(keys.cancel(jobId, leaseId), Math.max(1, ttl.toMillis()), "1");
-  }
 
-  /** Which of these held claims a user asked to cancel. */
-  public java.util.Set<Claim> cancelRequested(java.util.Collection<Claim> held) {
-    java.util.Map<Claim, Response<Boolean>> replies = new java.util.HashMap<>();
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (Claim claim : held) {
-        replies.put(claim, pipeline.exists(keys.cancel(claim.jobId(), claim.leaseId())));
-      }
-      pipeline.sync();
-    }
-    java.util.Set<Claim> cancelled = new java.util.HashSet<>();
-    replies.forEach(
-        (claim, reply) -> {
-          if (Boolean.TRUE.equals(reply.get())) {
-            cancelled.add(claim);
-          }
-        });
-    return cancelled;
-  }
 
-  /** Up to {@code max} leases whose deadline has passed, as the claims they were. */
-  public List<Claim> findExpired(int max) {
-    Object reply =
-        findExpired.run(
-            redis, List.of(keys.inflight(), keys.lease()), List.of(Integer.toString(max)));
-    List<Claim> expired = new ArrayList<>();
-    List<?> flat = (List<?>) reply;
-    for (int i = 0; i + 1 < flat.size(); i += 2) {
-      String[] lease = text(flat.get(i + 1)).split("\\|", 3);
-      expired.add(
-          new Claim(
-              UUID.fromString(text(flat.get(i))),
-              Priority.values()[Integer.parseInt(lease[1]) - 1],
-              Long.parseLong(lease[0]),
-              0));
-    }
-    return expired;
-  }
 
-  /**
-   * Ends an expired or handed-back lease and puts the job back at the head of its priority list;
-   * false when the lease had changed meanwhile (another node recovered it first).
-   */
-  public boolean requeue(Claim expired) {
-    return requeue(expired, 0);
-  }
 
-  /**
-   * Like {@link #requeue(Claim)}, for a job whose next attempt is due at {@code dueMillis}: until
-   * then it waits in its delayed set.
-   */
-  public boolean requeue(Claim expired, long dueMillis) {
-    List<String> scriptKeys = new ArrayList<>(keys.queues());
-    scriptKeys.addAll(
-        List.of(
-            keys.inflight(),
-            keys.lease(),
-            keys.wake(),
-            keys.queued(),
-            keys.delayed(expired.priority())));
-    Object reply =
-        requeue.run(
-            redis,
-            scriptKeys,
-            List.of(
-                expired.jobId().toString(),
-                Long.toString(expired.leaseId()),
-                Integer.toString(expired.priority().ordinal() + 1),
-                Integer.toString(WAKE_TOKEN_CAP),
-                Long.toString(dueMillis)));
-    return number(reply) == 1;
-  }
 
   /** Puts back the jobs Redis holds nowhere; returns how many. See {@code restore.lua}. */
   public long restore(List<QueuedJob> jobs) {
@@ -305,27 +203,9 @@ public class DispatchQueue {
       args.add(Integer.toString(job.priority().ordinal() + 1));
       args.add(Long.toString(job.dueMillis()));
     }
-    return number(restore.run(redis, scriptKeys, args));
+    return RedisReplies.number(restore.run(redis, scriptKeys, args));
   }
 
-  /** The lease id Redis holds for each job that has one. */
-  public Map<UUID, Long> leaseIds(List<UUID> jobIds) {
-    Map<UUID, Response<String>> replies = new java.util.HashMap<>();
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (UUID id : jobIds) {
-        replies.put(id, pipeline.hget(keys.lease(), id.toString()));
-      }
-      pipeline.sync();
-    }
-    Map<UUID, Long> leases = new java.util.HashMap<>();
-    replies.forEach(
-        (id, reply) -> {
-          if (reply.get() != null) {
-            leases.put(id, Long.parseLong(reply.get().split("\\|", 2)[0]));
-          }
-        });
-    return leases;
-  }
 
   /**
    * Blocks until a wake token arrives or {@code timeout} passes. Returns whether a token was
@@ -337,29 +217,8 @@ public class DispatchQueue {
     return popped != null && !popped.isEmpty();
   }
 
-  /** Workers stop claiming from this priority's list; its jobs stay in it. */
-  public void pause(Priority priority) {
-    redis.sadd(keys.paused(), keys.queue(priority));
-  }
 
-  /** Workers claim from this priority's list again, and idle ones are woken for its jobs. */
-  public void resume(Priority priority) {
-    resume.run(
-        redis,
-        List.of(keys.paused(), keys.queue(priority), keys.wake()),
-        List.of(Integer.toString(WAKE_TOKEN_CAP)));
-  }
 
-  /** Makes Redis's paused lists exactly {@code paused} (PostgreSQL's), after Redis lost data. */
-  public void syncPaused(java.util.Set<Priority> paused) {
-    for (Priority p : Priority.values()) {
-      if (paused.contains(p)) {
-        pause(p);
-      } else if (redis.sismember(keys.paused(), keys.queue(p))) {
-        resume(p);
-      }
-    }
-  }
 
   public QueueDepths depths() {
     Map<Priority, Response<Long>> waiting = new EnumMap<>(Priority.class);
@@ -379,11 +238,4 @@ public class DispatchQueue {
         waitingNow, delayed.stream().mapToLong(Response::get).sum(), inFlight.get());
   }
 
-  private static String text(Object value) {
-    return value instanceof byte[] bytes ? new String(bytes) : String.valueOf(value);
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : Long.parseLong(text(value));
-  }
 }

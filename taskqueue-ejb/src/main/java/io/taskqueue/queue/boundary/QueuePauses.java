@@ -1,8 +1,8 @@
 package io.taskqueue.queue.boundary;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.entity.PauseChanged;
 import jakarta.ejb.Stateless;
@@ -34,7 +34,7 @@ public class QueuePauses {
 
   @Inject Event<PauseChanged> changed;
   @Inject Event<JobEvents> events;
-  @Inject DispatchQueue dispatch;
+  @Inject PauseSwitch pauseSwitch;
 
   /** Pauses the queue; false when it was paused already (nothing changes). */
   public boolean pause(Priority priority) {
@@ -72,7 +72,7 @@ public class QueuePauses {
                 .setParameter(1, PAUSES_LOCK)
                 .getSingleResult();
     if (mine) {
-      dispatch.syncPaused(paused());
+      pauseSwitch.syncPaused(paused());
     }
     return mine;
   }

@@ -1,6 +1,6 @@
 package io.taskqueue.queue.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.queue.boundary.PauseSwitch;
 import io.taskqueue.queue.entity.PauseChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,14 +17,14 @@ public class ApplyPauseAfterCommit {
 
   private static final Logger LOG = Logger.getLogger(ApplyPauseAfterCommit.class.getName());
 
-  @Inject DispatchQueue dispatch;
+  @Inject PauseSwitch pauses;
 
   void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) PauseChanged change) {
     try {
       if (change.paused()) {
-        dispatch.pause(change.priority());
+        pauses.pause(change.priority());
       } else {
-        dispatch.resume(change.priority());
+        pauses.resume(change.priority());
       }
     } catch (RuntimeException e) {
       LOG.warning(() -> "Redis did not take " + change + "; reconciliation will: " + e);

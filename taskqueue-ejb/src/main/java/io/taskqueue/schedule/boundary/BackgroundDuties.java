@@ -3,14 +3,16 @@ package io.taskqueue.schedule.boundary;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
+import io.taskqueue.lease.boundary.CancelSignals;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.schedule.control.GuardedDuty;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
-import io.taskqueue.schedule.control.RecoverExpiredLeases;
-import io.taskqueue.schedule.control.RenewLeases;
+import io.taskqueue.lease.control.RecoverExpiredLeases;
+import io.taskqueue.lease.control.RenewLeases;
 import io.taskqueue.schedule.control.StopCancelledAndOverdue;
 import io.taskqueue.stats.control.FlushPeriodStats;
 import io.taskqueue.stats.control.FoldJobCounts;
@@ -55,6 +57,8 @@ public class BackgroundDuties {
   @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
+  @Inject Leases redisLeases;
+  @Inject CancelSignals cancelSignals;
   @Inject JobLifecycle lifecycle;
   @Inject RunningAttempts leases;
   @Inject UnfinishedJobs unfinished;
@@ -100,13 +104,18 @@ public class BackgroundDuties {
     // must not delay lease recovery. Container threads, from the ManagedThreadFactory.
     scheduler = Executors.newScheduledThreadPool(DUTIES, threads);
     every(promoteIntervalMillis, new PromoteDueJobs(dispatch));
-    every(leaseMillis / 3, new RenewLeases(leases, dispatch, Duration.ofMillis(leaseMillis)));
-    every(recoverIntervalMillis, new RecoverExpiredLeases(dispatch, lifecycle));
+    every(leaseMillis / 3, new RenewLeases(leases, redisLeases, Duration.ofMillis(leaseMillis)));
+    every(recoverIntervalMillis, new RecoverExpiredLeases(redisLeases, dispatch, lifecycle));
     every(
         reconcileIntervalMillis,
         new ReconcileWithRedis(
-            unfinished, lifecycle, dispatch, Duration.ofSeconds(5), pauses::copyToRedis));
-    every(500, new StopCancelledAndOverdue(leases, dispatch));
+            unfinished,
+            lifecycle,
+            dispatch,
+            redisLeases,
+            Duration.ofSeconds(5),
+            pauses::copyToRedis));
+    every(500, new StopCancelledAndOverdue(leases, cancelSignals));
     every(
         heartbeatMillis,
         new NodeHeartbeat(

@@ -5,8 +5,9 @@ import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.UnfinishedJob;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
-import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.job.entity.QueuedJob;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +41,7 @@ public final class ReconcileWithRedis implements Runnable {
   private final UnfinishedJobs unfinished;
   private final JobLifecycle lifecycle;
   private final DispatchQueue dispatch;
+  private final Leases leases;
   private final Duration grace;
   private final Runnable copyPauses;
 
@@ -47,11 +49,13 @@ public final class ReconcileWithRedis implements Runnable {
       UnfinishedJobs unfinished,
       JobLifecycle lifecycle,
       DispatchQueue dispatch,
+      Leases leases,
       Duration grace,
       Runnable copyPauses) {
     this.unfinished = unfinished;
     this.lifecycle = lifecycle;
     this.dispatch = dispatch;
+    this.leases = leases;
     this.grace = grace;
     this.copyPauses = copyPauses;
   }
@@ -98,10 +102,10 @@ public final class ReconcileWithRedis implements Runnable {
     if (running.isEmpty()) {
       return 0;
     }
-    Map<UUID, Long> leases = dispatch.leaseIds(running.stream().map(UnfinishedJob::id).toList());
+    Map<UUID, Long> inRedis = leases.leaseIds(running.stream().map(UnfinishedJob::id).toList());
     Map<UUID, Long> missing = new HashMap<>();
     for (UnfinishedJob job : running) {
-      if (!Objects.equals(leases.get(job.id()), job.leaseId())) {
+      if (!Objects.equals(inRedis.get(job.id()), job.leaseId())) {
         missing.put(job.id(), job.leaseId());
       }
     }

@@ -1,6 +1,6 @@
 package io.taskqueue.schedule.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.lease.boundary.CancelSignals;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.RunningAttempts.Running;
@@ -15,11 +15,11 @@ import java.util.Set;
 public final class StopCancelledAndOverdue implements Runnable {
 
   private final RunningAttempts attempts;
-  private final DispatchQueue dispatch;
+  private final CancelSignals signals;
 
-  public StopCancelledAndOverdue(RunningAttempts attempts, DispatchQueue dispatch) {
+  public StopCancelledAndOverdue(RunningAttempts attempts, CancelSignals signals) {
     this.attempts = attempts;
-    this.dispatch = dispatch;
+    this.signals = signals;
   }
 
   @Override
@@ -30,7 +30,7 @@ public final class StopCancelledAndOverdue implements Runnable {
     }
     long now = System.nanoTime();
     running.stream().filter(r -> r.overdue(now)).forEach(Running::timeOut);
-    Set<Claim> cancelled = dispatch.cancelRequested(running.stream().map(Running::claim).toList());
+    Set<Claim> cancelled = signals.cancelRequested(running.stream().map(Running::claim).toList());
     running.stream().filter(r -> cancelled.contains(r.claim())).forEach(Running::cancel);
   }
 }

@@ -1,7 +1,7 @@
 package io.taskqueue.security.boundary;
 
-import io.taskqueue.job.control.JsonText;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.JsonText;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.security.control.KeySecrets;
 import io.taskqueue.security.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;

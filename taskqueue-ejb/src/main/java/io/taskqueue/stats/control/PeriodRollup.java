@@ -1,8 +1,8 @@
 package io.taskqueue.stats.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.stats.entity.PeriodTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

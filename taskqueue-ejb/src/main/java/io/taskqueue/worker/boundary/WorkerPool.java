@@ -1,10 +1,11 @@
 package io.taskqueue.worker.boundary;
 
 import io.taskqueue.events.boundary.EventPublisher;
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.control.AttemptBatches;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.worker.control.ClaimFeed;
 import io.taskqueue.worker.control.CompletionWriter;
@@ -60,6 +61,7 @@ public class WorkerPool {
   @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
+  @Inject Leases redisLeases;
   @Inject JobExecution execution;
   @Inject AttemptBatches batches;
   @Inject CompletionWriter completions;
@@ -115,6 +117,7 @@ public class WorkerPool {
       ClaimFeed feed =
           new ClaimFeed(
               dispatch,
+              redisLeases,
               batches,
               leases,
               nodeId,

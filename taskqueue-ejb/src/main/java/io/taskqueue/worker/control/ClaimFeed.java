@@ -4,6 +4,7 @@ import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class ClaimFeed implements Runnable {
   private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
 
   private final DispatchQueue dispatch;
+  private final Leases leases;
   private final AttemptBatches batches;
   private final RunningAttempts attempts;
   private final String owner;
@@ -49,6 +51,7 @@ public final class ClaimFeed implements Runnable {
 
   public ClaimFeed(
       DispatchQueue dispatch,
+      Leases leases,
       AttemptBatches batches,
       RunningAttempts attempts,
       String owner,
@@ -57,6 +60,7 @@ public final class ClaimFeed implements Runnable {
       BooleanSupplier running,
       Consumer<Throwable> errors) {
     this.dispatch = dispatch;
+    this.leases = leases;
     this.batches = batches;
     this.attempts = attempts;
     this.owner = owner;
@@ -115,7 +119,7 @@ public final class ClaimFeed implements Runnable {
               owner);
     } catch (Throwable e) {
       // PostgreSQL is away: hand the jobs straight back rather than after their leases expire.
-      claims.forEach(dispatch::requeue);
+      claims.forEach(leases::requeue);
       throw e;
     }
     window.claimed(started.size());
@@ -144,7 +148,7 @@ public final class ClaimFeed implements Runnable {
               && (job.status() == JobStatus.RETRYING || job.status() == JobStatus.SCHEDULED)
               && job.dueAt() != null;
       if (waiting) {
-        dispatch.requeue(claim, job.dueMillis());
+        leases.requeue(claim, job.dueMillis());
       } else {
         over.add(claim);
       }

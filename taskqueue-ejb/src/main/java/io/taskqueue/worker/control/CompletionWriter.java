@@ -2,7 +2,7 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.FinishedAttempt;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;

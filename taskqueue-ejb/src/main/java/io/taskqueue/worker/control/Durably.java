@@ -1,6 +1,6 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;

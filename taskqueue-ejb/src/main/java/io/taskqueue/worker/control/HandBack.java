@@ -3,7 +3,7 @@ package io.taskqueue.worker.control;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class HandBack {
   private static final Logger LOG = Logger.getLogger(HandBack.class.getName());
 
   @Inject JobLifecycle lifecycle;
-  @Inject DispatchQueue dispatch;
+  @Inject Leases redisLeases;
   @Inject RunningAttempts leases;
 
   public void all(Collection<Claim> claims) {
@@ -31,7 +31,7 @@ public class HandBack {
         boolean begun = !leases.withdrawUnbegun(claim);
         Release release = lifecycle.handBack(claim.jobId(), claim.leaseId(), begun);
         if (release.moved() && release.status() == JobStatus.QUEUED) {
-          dispatch.requeue(claim);
+          redisLeases.requeue(claim);
           LOG.info(() -> "Handed job " + claim.jobId() + " back to its queue at shutdown");
         }
         leases.untrack(claim);

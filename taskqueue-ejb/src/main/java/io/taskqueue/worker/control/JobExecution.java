@@ -1,20 +1,20 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.handler.boundary.JobContext;
 import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.boundary.NonRetryableException;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
-import io.taskqueue.job.control.JsonText;
+import io.taskqueue.store.control.JsonText;
 import io.taskqueue.job.control.RetryBackoff;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.worker.control.RunningAttempts.Running;

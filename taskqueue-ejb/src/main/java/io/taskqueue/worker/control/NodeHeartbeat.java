@@ -1,7 +1,7 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.worker.entity.NodeHealth;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.taskqueue.worker.control;
 
+import io.taskqueue.lease.control.HeldLeases;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -12,12 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The attempts this node's workers run right now: their leases (renewed by {@link
- * io.taskqueue.schedule.control.RenewLeases}), their threads, and whether they must stop because a
+ * io.taskqueue.lease.control.RenewLeases}), their threads, and whether they must stop because a
  * user cancelled them or their time ran out ({@link
  * io.taskqueue.schedule.control.StopCancelledAndOverdue}).
  */
 @ApplicationScoped
-public class RunningAttempts {
+public class RunningAttempts implements HeldLeases {
 
   /**
    * One attempt this node holds: claimed and waiting for a worker, running on a worker thread, or
@@ -176,7 +177,18 @@ public class RunningAttempts {
     return List.copyOf(held.values());
   }
 
+  @Override
   public Collection<Claim> claims() {
     return List.copyOf(held.keySet());
+  }
+
+  @Override
+  public void renewed(Claim claim, long fromNanos, Duration lease) {
+    of(claim).renewed(fromNanos, lease);
+  }
+
+  @Override
+  public void lost(Claim claim) {
+    untrack(claim);
   }
 }

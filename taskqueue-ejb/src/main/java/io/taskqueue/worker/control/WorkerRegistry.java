@@ -1,6 +1,6 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.worker.entity.NodeHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.job.entity.Priority;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.launcher.control.TestServices;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.queue.entity.Claim;
-import io.taskqueue.queue.entity.QueuedJob;
+import io.taskqueue.job.entity.QueuedJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** The Redis scripts, run against a real Redis; each test in a key space of its own. */
+/**
+ * The Redis scripts (dispatch, leases, the pause switch), run against a real Redis; each test in a
+ * key space of its own.
+ */
 class DispatchQueueIT {
 
   private static final Duration LEASE = Duration.ofSeconds(30);
@@ -33,6 +37,8 @@ class DispatchQueueIT {
 
   private RedisKeys keys;
   private DispatchQueue queue;
+  private Leases leases;
+  private PauseSwitch pauses;
 
   @BeforeAll
   static void connect() {
@@ -48,6 +54,8 @@ class DispatchQueueIT {
   void freshKeySpace() {
     keys = new RedisKeys("test-" + UUID.randomUUID());
     queue = new DispatchQueue(redis, keys);
+    leases = new Leases(redis, keys);
+    pauses = new PauseSwitch(redis, keys);
   }
 
   @Test
@@ -147,7 +155,7 @@ class DispatchQueueIT {
     List<Claim> claims = queue.claimUpTo(2, "w1", Duration.ofMillis(200), false);
     Claim lost = new Claim(claims.get(1).jobId(), Priority.HIGH, claims.get(1).leaseId() + 1, 0);
 
-    List<Claim> reported = queue.extendLeases(List.of(claims.get(0), lost), Duration.ofMinutes(5));
+    List<Claim> reported = leases.extendLeases(List.of(claims.get(0), lost), Duration.ofMinutes(5));
 
     assertEquals(List.of(lost), reported);
     double deadline = redis.zscore(keys.inflight(), claims.get(0).jobId().toString());
@@ -158,7 +166,7 @@ class DispatchQueueIT {
   void aPausedListIsSkippedKeepsItsJobsAndResumingWakesWorkersForThem() {
     UUID low = UUID.randomUUID();
     UUID medium = UUID.randomUUID();
-    queue.pause(Priority.LOW);
+    pauses.pause(Priority.LOW);
     queue.enqueue(
         List.of(new QueuedJob(low, Priority.LOW), new QueuedJob(medium, Priority.MEDIUM)));
     redis.del(keys.wake());
@@ -167,11 +175,11 @@ class DispatchQueueIT {
     assertTrue(queue.claim("w1", Duration.ofSeconds(30), true).isEmpty(), "low is paused");
     assertEquals(1, redis.llen(keys.queue(Priority.LOW)));
 
-    queue.syncPaused(java.util.Set.of());
+    pauses.syncPaused(java.util.Set.of());
     assertEquals(1, redis.llen(keys.wake()), "one token for the one waiting job");
     assertEquals(low, queue.claim("w1", Duration.ofSeconds(30), true).orElseThrow().jobId());
 
-    queue.syncPaused(java.util.Set.of(Priority.HIGH));
+    pauses.syncPaused(java.util.Set.of(Priority.HIGH));
     queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
     assertTrue(queue.claim("w1", Duration.ofSeconds(30), true).isEmpty(), "high is paused");
   }
@@ -261,12 +269,12 @@ class DispatchQueueIT {
     queue.enqueue(List.of(new QueuedJob(UUID.randomUUID(), Priority.HIGH)));
     Claim claim = queue.claim("w1", Duration.ofMillis(200), false).orElseThrow();
 
-    assertTrue(queue.extendLease(claim, Duration.ofMinutes(5)));
+    assertTrue(leases.extendLease(claim, Duration.ofMinutes(5)));
     assertFalse(
-        queue.extendLease(new Claim(claim.jobId(), Priority.HIGH, claim.leaseId() + 1, 0), LEASE));
+        leases.extendLease(new Claim(claim.jobId(), Priority.HIGH, claim.leaseId() + 1, 0), LEASE));
     double deadline = redis.zscore(keys.inflight(), claim.jobId().toString());
     assertTrue(deadline > System.currentTimeMillis() + 200_000, "deadline moved forward");
-    assertTrue(queue.findExpired(10).isEmpty());
+    assertTrue(leases.findExpired(10).isEmpty());
   }
 
   @Test
@@ -277,14 +285,14 @@ class DispatchQueueIT {
     Claim lost = queue.claim("dead-worker", Duration.ofMillis(50), false).orElseThrow();
     queue.enqueue(List.of(new QueuedJob(waiting, Priority.MEDIUM)));
 
-    await().atMost(2, SECONDS).until(() -> !queue.findExpired(10).isEmpty());
-    Claim expired = queue.findExpired(10).get(0);
+    await().atMost(2, SECONDS).until(() -> !leases.findExpired(10).isEmpty());
+    Claim expired = leases.findExpired(10).get(0);
     assertEquals(lost.jobId(), expired.jobId());
     assertEquals(lost.leaseId(), expired.leaseId());
     assertEquals(Priority.MEDIUM, expired.priority());
 
-    assertTrue(queue.requeue(expired));
-    assertFalse(queue.requeue(expired), "a second recoverer finds the lease gone");
+    assertTrue(leases.requeue(expired));
+    assertFalse(leases.requeue(expired), "a second recoverer finds the lease gone");
     assertFalse(queue.ack(lost), "the dead worker's late ack changes nothing");
     assertEquals(0, queue.depths().inFlight());
     assertEquals(
@@ -351,7 +359,7 @@ class DispatchQueueIT {
     assertEquals(
         0, queue.restore(List.of(new QueuedJob(lostQueued, Priority.LOW, 0))), "idempotent");
     assertEquals(
-        java.util.Map.of(leased, claim.leaseId()), queue.leaseIds(List.of(leased, listed)));
+        java.util.Map.of(leased, claim.leaseId()), leases.leaseIds(List.of(leased, listed)));
   }
 
   @Test
@@ -387,8 +395,8 @@ class DispatchQueueIT {
     assertEquals(id, retried.jobId());
     assertTrue(retried.leaseId() > cancelledAttempt.leaseId());
     assertFalse(queue.ack(cancelledAttempt), "the old attempt's late ack cannot end the new lease");
-    assertTrue(queue.extendLeases(List.of(retried), LEASE).isEmpty());
-    assertEquals(List.of(cancelledAttempt), queue.extendLeases(List.of(cancelledAttempt), LEASE));
+    assertTrue(leases.extendLeases(List.of(retried), LEASE).isEmpty());
+    assertEquals(List.of(cancelledAttempt), leases.extendLeases(List.of(cancelledAttempt), LEASE));
     assertTrue(queue.ack(retried));
   }
 
@@ -417,8 +425,8 @@ class DispatchQueueIT {
     Claim dueLease = queue.claim("dead", Duration.ofMillis(1), false).orElseThrow();
     Claim laterLease = queue.claim("dead", Duration.ofMillis(1), false).orElseThrow();
 
-    assertTrue(queue.requeue(dueLease, 0));
-    assertTrue(queue.requeue(laterLease, System.currentTimeMillis() + 60_000));
+    assertTrue(leases.requeue(dueLease, 0));
+    assertTrue(leases.requeue(laterLease, System.currentTimeMillis() + 60_000));
 
     assertEquals(due, queue.claim("w2", LEASE, false).orElseThrow().jobId());
     assertTrue(queue.claim("w2", LEASE, false).isEmpty(), "the retry is not due for a minute");

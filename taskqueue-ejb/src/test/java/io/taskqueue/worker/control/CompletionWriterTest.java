@@ -15,7 +15,7 @@ import static org.mockito.Mockito.when;
 import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.entity.Claim;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HandBackTest {
 
   private final JobLifecycle lifecycle = mock(JobLifecycle.class);
-  private final DispatchQueue dispatch = mock(DispatchQueue.class);
+  private final Leases dispatch = mock(Leases.class);
   private final RunningAttempts attempts = new RunningAttempts();
   private final HandBack handBack = new HandBack();
   private final Claim claim = new Claim(UUID.randomUUID(), Priority.LOW, 42, 0);
@@ -35,7 +35,7 @@ class HandBackTest {
   @BeforeEach
   void wire() {
     handBack.lifecycle = lifecycle;
-    handBack.dispatch = dispatch;
+    handBack.redisLeases = dispatch;
     handBack.leases = attempts;
     when(lifecycle.handBack(eq(claim.jobId()), anyLong(), anyBoolean()))
         .thenReturn(new Release(Release.Outcome.MOVED, JobStatus.QUEUED, null));

@@ -16,14 +16,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.taskqueue.events.entity.JobEvents;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.handler.boundary.JobHandler;
 import io.taskqueue.handler.control.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.StartedAttempt;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.event.Event;

@@ -1,7 +1,7 @@
 package io.taskqueue.events.control;
 
-import io.taskqueue.events.entity.EventType;
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.events.entity.Subscription;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.taskqueue.events.control;
 
 import io.taskqueue.events.boundary.EventSubscription;
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.events.entity.RelayedEvent;
 import io.taskqueue.security.boundary.ApiKeys;
 import io.taskqueue.security.control.LapsedSignIns;

@@ -1,6 +1,6 @@
 package io.taskqueue.events.control;
 
-import io.taskqueue.events.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvent;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.ServiceEndpoints;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;

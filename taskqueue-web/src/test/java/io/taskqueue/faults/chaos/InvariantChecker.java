@@ -1,7 +1,7 @@
 package io.taskqueue.faults.chaos;
 
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.TestServices;
-import io.taskqueue.queue.control.RedisKeys;
+import io.taskqueue.store.control.RedisKeys;
 import io.taskqueue.support.Api.Reply;
 import io.taskqueue.support.DeployedWar;
 import io.taskqueue.support.EventClient;

@@ -1,4 +1,4 @@
-package io.taskqueue.events.entity;
+package io.taskqueue.job.entity;
 
 import java.util.List;
 

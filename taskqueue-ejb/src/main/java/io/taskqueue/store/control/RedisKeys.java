@@ -1,4 +1,4 @@
-package io.taskqueue.queue.control;
+package io.taskqueue.store.control;
 
 import io.taskqueue.job.entity.Priority;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
-package io.taskqueue.job.control;
+package io.taskqueue.lease.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.job.control.JobCancelled;
+import io.taskqueue.lease.boundary.CancelSignals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,7 +21,7 @@ public class SignalCancelAfterCommit {
 
   private static final Logger LOG = Logger.getLogger(SignalCancelAfterCommit.class.getName());
 
-  @Inject DispatchQueue dispatch;
+  @Inject CancelSignals signals;
 
   @Inject
   @ConfigProperty(name = "taskqueue.lease-ms")
@@ -28,7 +29,7 @@ public class SignalCancelAfterCommit {
 
   void signal(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobCancelled cancelled) {
     try {
-      dispatch.requestCancel(
+      signals.requestCancel(
           cancelled.jobId(), cancelled.leaseId(), Duration.ofMillis(2 * leaseMillis));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not signal the cancel of running job " + cancelled.jobId(), e);

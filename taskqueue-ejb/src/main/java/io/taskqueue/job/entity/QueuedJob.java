@@ -1,4 +1,4 @@
-package io.taskqueue.queue.entity;
+package io.taskqueue.job.entity;
 
 import io.taskqueue.job.entity.Priority;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.taskqueue.metrics.control;
+package io.taskqueue.store.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

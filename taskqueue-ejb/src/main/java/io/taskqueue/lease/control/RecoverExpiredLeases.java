@@ -1,8 +1,9 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.lease.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import java.util.List;
@@ -20,17 +21,19 @@ public final class RecoverExpiredLeases implements Runnable {
   private static final Logger LOG = Logger.getLogger(RecoverExpiredLeases.class.getName());
   private static final int BATCH = 200;
 
+  private final Leases leases;
   private final DispatchQueue dispatch;
   private final JobLifecycle lifecycle;
 
-  public RecoverExpiredLeases(DispatchQueue dispatch, JobLifecycle lifecycle) {
+  public RecoverExpiredLeases(Leases leases, DispatchQueue dispatch, JobLifecycle lifecycle) {
+    this.leases = leases;
     this.dispatch = dispatch;
     this.lifecycle = lifecycle;
   }
 
   @Override
   public void run() {
-    List<Claim> expired = dispatch.findExpired(BATCH);
+    List<Claim> expired = leases.findExpired(BATCH);
     for (Claim lease : expired) {
       recover(lease);
     }
@@ -58,7 +61,7 @@ public final class RecoverExpiredLeases implements Runnable {
     if (status == JobStatus.QUEUED
         || status == JobStatus.RETRYING
         || status == JobStatus.SCHEDULED) {
-      if (dispatch.requeue(lease, release.dueMillis())) {
+      if (leases.requeue(lease, release.dueMillis())) {
         LOG.info(() -> "Recovered job " + lease.jobId() + " from expired lease " + lease.leaseId());
       }
     } else {

@@ -1,4 +1,4 @@
-package io.taskqueue.job.control;
+package io.taskqueue.store.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,8 +1,7 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.lease.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.entity.Claim;
-import io.taskqueue.worker.control.RunningAttempts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,31 +20,31 @@ public final class RenewLeases implements Runnable {
   /** Leases renewed per Redis call: bounds how long one script blocks Redis. */
   static final int CHUNK = 1_000;
 
-  private final RunningAttempts leases;
-  private final DispatchQueue dispatch;
+  private final HeldLeases held;
+  private final Leases leases;
   private final Duration lease;
 
-  public RenewLeases(RunningAttempts leases, DispatchQueue dispatch, Duration lease) {
+  public RenewLeases(HeldLeases held, Leases leases, Duration lease) {
+    this.held = held;
     this.leases = leases;
-    this.dispatch = dispatch;
     this.lease = lease;
   }
 
   @Override
   public void run() {
-    List<Claim> held = List.copyOf(leases.claims());
-    for (int from = 0; from < held.size(); from += CHUNK) {
-      List<Claim> chunk = held.subList(from, Math.min(held.size(), from + CHUNK));
+    List<Claim> all = List.copyOf(held.claims());
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Claim> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
       try {
         long renewing = System.nanoTime();
-        Set<Claim> lost = Set.copyOf(dispatch.extendLeases(chunk, lease));
+        Set<Claim> lost = Set.copyOf(leases.extendLeases(chunk, lease));
         for (Claim claim : chunk) {
           if (lost.contains(claim)) {
             LOG.warning(
                 () -> "Lease " + claim.leaseId() + " of job " + claim.jobId() + " was lost");
-            leases.untrack(claim);
+            held.lost(claim);
           } else {
-            leases.of(claim).renewed(renewing, lease);
+            held.renewed(claim, renewing, lease);
           }
         }
       } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
-package io.taskqueue.queue.control;
+package io.taskqueue.store.control;
 
-import io.taskqueue.queue.boundary.DispatchQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +15,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Builds the application's one Redis client from configuration, and the dispatch queue on it. One
+ * Builds the application's one Redis client from configuration, and its key names. One
  * connection is held by the claimer while it blocks in BLPOP for work; the rest serve short
  * commands of the workers, the API and the background duties, so the pool's size follows the worker
  * count. Idle connections are tested by an evictor, so a connection that died with a Redis restart
@@ -78,11 +77,5 @@ public class RedisConnection {
   @Singleton
   RedisKeys redisKeys() {
     return new RedisKeys(prefix);
-  }
-
-  @Produces
-  @Singleton
-  DispatchQueue dispatchQueue(RedisClient client, RedisKeys keys) {
-    return new DispatchQueue(client, keys);
   }
 }

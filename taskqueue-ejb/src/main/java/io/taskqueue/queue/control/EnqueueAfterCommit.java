@@ -1,8 +1,8 @@
-package io.taskqueue.job.control;
+package io.taskqueue.queue.control;
 
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.entity.JobsSubmitted;
-import io.taskqueue.metrics.control.StoreErrors;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

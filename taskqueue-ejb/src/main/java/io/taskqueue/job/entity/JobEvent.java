@@ -1,4 +1,4 @@
-package io.taskqueue.events.entity;
+package io.taskqueue.job.entity;
 
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobStatus;

@@ -1,4 +1,4 @@
-package io.taskqueue.queue.control;
+package io.taskqueue.store.control;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

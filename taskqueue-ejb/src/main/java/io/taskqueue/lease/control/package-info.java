@@ -1,0 +1,2 @@
+/** The lease duties (renew, recover) and the cancel signal sent after a cancel commits. */
+package io.taskqueue.lease.control;
