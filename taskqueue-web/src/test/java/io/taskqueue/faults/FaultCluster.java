@@ -77,6 +77,8 @@ final class FaultCluster {
     env.put("TASKQUEUE_REDIS_PREFIX", this.name);
     env.put("TASKQUEUE_ADMIN_KEY", Api.ADMIN_KEY);
     env.put("TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED", "true");
+    // Fault tests submit up to 10,000 jobs at once with one key; the limit has unit tests.
+    env.put("TASKQUEUE_API_SUBMIT_RATE", "0");
     env.putAll(settings);
     PayaraMicroProcess node =
         PayaraMicroProcess.start(

@@ -25,11 +25,11 @@ public class SubmitRateLimit {
   static final int MAX_CALLERS = 10_000;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.api.submit-rate", defaultValue = "1000")
+  @ConfigProperty(name = "taskqueue.api.submit-rate", defaultValue = "5000")
   double ratePerSecond;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.api.submit-burst", defaultValue = "2000")
+  @ConfigProperty(name = "taskqueue.api.submit-burst", defaultValue = "10000")
   double burst;
 
   LongSupplier nanoClock = System::nanoTime;
