@@ -1,6 +1,7 @@
 package io.taskqueue.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -31,4 +32,8 @@ class LayeringTest {
               "io.taskqueue.worker.boundary..",
               "io.taskqueue.schedule.boundary..",
               "io.taskqueue.configuration.boundary..");
+
+  @ArchTest
+  static final ArchRule featuresDependOnEachOtherWithoutCycles =
+      slices().matching("io.taskqueue.(*)..").should().beFreeOfCycles();
 }

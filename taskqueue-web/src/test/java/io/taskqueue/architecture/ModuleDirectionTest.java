@@ -1,6 +1,7 @@
 package io.taskqueue.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -8,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * Dependencies point one way: web → ejb → persistence. Classes are told apart by where they were
@@ -26,6 +29,45 @@ class ModuleDirectionTest {
           .that(from("taskqueue-persistence"))
           .should()
           .dependOnClassesThat(from("taskqueue-ejb").or(from("taskqueue-web")));
+
+  @ArchTest
+  static final ArchRule theWebModuleUsesOnlyTheEnginesBoundariesAndEntities =
+      noClasses()
+          .that(from("taskqueue-web"))
+          .should()
+          .dependOnClassesThat(
+              from("taskqueue-ejb")
+                  .and(
+                      DescribedPredicate.describe(
+                          "outside boundary and entity packages",
+                          c ->
+                              !c.getPackageName().contains(".boundary")
+                                  && !c.getPackageName().contains(".entity"))));
+
+  /**
+   * The web module's features among themselves (the engine's are checked in its own module; a
+   * feature name shared by both modules is not one slice).
+   */
+  @ArchTest
+  static final ArchRule webFeaturesDependOnEachOtherWithoutCycles =
+      slices()
+          .assignedFrom(
+              new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass c) {
+                  String[] parts = c.getPackageName().split("\\.");
+                  return from("taskqueue-web").test(c) && parts.length > 2
+                      ? SliceIdentifier.of(parts[2])
+                      : SliceIdentifier.ignore();
+                }
+
+                @Override
+                public String getDescription() {
+                  return "features of taskqueue-web";
+                }
+              })
+          .should()
+          .beFreeOfCycles();
 
   private static DescribedPredicate<JavaClass> from(String module) {
     return DescribedPredicate.describe(

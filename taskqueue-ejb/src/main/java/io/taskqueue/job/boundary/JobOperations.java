@@ -1,19 +1,19 @@
 package io.taskqueue.job.boundary;
 
-import io.taskqueue.job.entity.EventType;
-import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.control.JobCancelled;
 import io.taskqueue.job.control.StatusSql;
 import io.taskqueue.job.entity.AttemptOutcome;
 import io.taskqueue.job.entity.CancelOutcome;
 import io.taskqueue.job.entity.DeadFilter;
+import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
-import io.taskqueue.job.entity.StatusVerb;
 import io.taskqueue.job.entity.QueuedJob;
+import io.taskqueue.job.entity.StatusVerb;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,20 +1,20 @@
 package io.taskqueue.job.boundary;
 
-import io.taskqueue.job.entity.EventType;
-import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.control.IdempotencyKey;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.IdempotencyKeyReused;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.NewJob;
-import io.taskqueue.job.entity.Submitted;
 import io.taskqueue.job.entity.QueuedJob;
+import io.taskqueue.job.entity.Submitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

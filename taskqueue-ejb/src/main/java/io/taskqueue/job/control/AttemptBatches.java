@@ -1,9 +1,9 @@
 package io.taskqueue.job.control;
 
 import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
-import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;

@@ -1,11 +1,11 @@
 package io.taskqueue.job.control;
 
-import io.taskqueue.job.entity.EventType;
-import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.AttemptOutcome;
+import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobAttempt;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StatusVerb;

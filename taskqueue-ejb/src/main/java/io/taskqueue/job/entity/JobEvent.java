@@ -1,8 +1,5 @@
 package io.taskqueue.job.entity;
 
-import io.taskqueue.job.entity.Job;
-import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Priority;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,5 @@
 package io.taskqueue.job.entity;
 
-import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.job.entity.QueuedJob;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,6 +1,5 @@
 package io.taskqueue.job.entity;
 
-import io.taskqueue.job.entity.Priority;
 import java.util.UUID;
 
 /**

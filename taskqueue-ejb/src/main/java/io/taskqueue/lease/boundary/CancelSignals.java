@@ -31,6 +31,7 @@ public class CancelSignals {
   public void requestCancel(UUID jobId, long leaseId, Duration ttl) {
     redis.psetex(keys.cancel(jobId, leaseId), Math.max(1, ttl.toMillis()), "1");
   }
+
   /** Which of these held claims a user asked to cancel. */
   public java.util.Set<Claim> cancelRequested(java.util.Collection<Claim> held) {
     java.util.Map<Claim, Response<Boolean>> replies = new java.util.HashMap<>();

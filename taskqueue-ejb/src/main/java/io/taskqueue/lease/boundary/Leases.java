@@ -46,6 +46,7 @@ public class Leases {
   public boolean extendLease(Claim held, Duration lease) {
     return extendLeases(List.of(held), lease).isEmpty();
   }
+
   /**
    * Pushes the lease deadlines of these claims {@code lease} past now, in one step; returns the
    * claims whose lease was lost (recovered by another node meanwhile).
@@ -65,6 +66,7 @@ public class Leases {
     List<?> lost = (List<?>) extendLease.run(redis, List.of(keys.inflight(), keys.lease()), args);
     return lost.stream().map(id -> byId.get(RedisReplies.text(id))).toList();
   }
+
   /** Up to {@code max} leases whose deadline has passed, as the claims they were. */
   public List<Claim> findExpired(int max) {
     Object reply =
@@ -83,6 +85,7 @@ public class Leases {
     }
     return expired;
   }
+
   /**
    * Ends an expired or handed-back lease and puts the job back at the head of its priority list;
    * false when the lease had changed meanwhile (another node recovered it first).
@@ -90,6 +93,7 @@ public class Leases {
   public boolean requeue(Claim expired) {
     return requeue(expired, 0);
   }
+
   /**
    * Like {@link #requeue(Claim)}, for a job whose next attempt is due at {@code dueMillis}: until
    * then it waits in its delayed set.
@@ -115,6 +119,7 @@ public class Leases {
                 Long.toString(dueMillis)));
     return RedisReplies.number(reply) == 1;
   }
+
   /** The lease id Redis holds for each job that has one. */
   public Map<UUID, Long> leaseIds(List<UUID> jobIds) {
     Map<UUID, Response<String>> replies = new java.util.HashMap<>();

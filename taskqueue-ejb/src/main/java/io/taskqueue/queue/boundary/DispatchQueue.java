@@ -1,12 +1,12 @@
 package io.taskqueue.queue.boundary;
 
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.store.control.LuaScript;
-import io.taskqueue.store.control.RedisReplies;
-import io.taskqueue.store.control.RedisKeys;
+import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.queue.entity.QueueDepths;
-import io.taskqueue.job.entity.QueuedJob;
+import io.taskqueue.store.control.LuaScript;
+import io.taskqueue.store.control.RedisKeys;
+import io.taskqueue.store.control.RedisReplies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,13 +181,6 @@ public class DispatchQueue {
             List.of(Integer.toString(PROMOTE_BATCH), Integer.toString(WAKE_TOKEN_CAP))));
   }
 
-
-
-
-
-
-
-
   /** Puts back the jobs Redis holds nowhere; returns how many. See {@code restore.lua}. */
   public long restore(List<QueuedJob> jobs) {
     if (jobs.isEmpty()) {
@@ -206,7 +199,6 @@ public class DispatchQueue {
     return RedisReplies.number(restore.run(redis, scriptKeys, args));
   }
 
-
   /**
    * Blocks until a wake token arrives or {@code timeout} passes. Returns whether a token was
    * consumed. The timeout only bounds how late a worker notices work whose token another worker
@@ -216,9 +208,6 @@ public class DispatchQueue {
     List<String> popped = redis.blpop((int) Math.max(1, timeout.toSeconds()), keys.wake());
     return popped != null && !popped.isEmpty();
   }
-
-
-
 
   public QueueDepths depths() {
     Map<Priority, Response<Long>> waiting = new EnumMap<>(Priority.class);
@@ -237,5 +226,4 @@ public class DispatchQueue {
     return new QueueDepths(
         waitingNow, delayed.stream().mapToLong(Response::get).sum(), inFlight.get());
   }
-
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Redis's copy of the paused priorities: the set {@code claim.lua} skips. PostgreSQL holds the truth
- * ({@link QueuePauses}); this only applies it.
+ * Redis's copy of the paused priorities: the set {@code claim.lua} skips. PostgreSQL holds the
+ * truth ({@link QueuePauses}); this only applies it.
  */
 public class PauseSwitch {
 
@@ -25,6 +25,7 @@ public class PauseSwitch {
   public void pause(Priority priority) {
     redis.sadd(keys.paused(), keys.queue(priority));
   }
+
   /** Workers claim from this priority's list again, and idle ones are woken for its jobs. */
   public void resume(Priority priority) {
     resume.run(
@@ -32,6 +33,7 @@ public class PauseSwitch {
         List.of(keys.paused(), keys.queue(priority), keys.wake()),
         List.of(Integer.toString(DispatchQueue.WAKE_TOKEN_CAP)));
   }
+
   /** Makes Redis's paused lists exactly {@code paused} (PostgreSQL's), after Redis lost data. */
   public void syncPaused(java.util.Set<Priority> paused) {
     for (Priority p : Priority.values()) {

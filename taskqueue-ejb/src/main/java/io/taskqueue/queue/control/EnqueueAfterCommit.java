@@ -2,8 +2,8 @@ package io.taskqueue.queue.control;
 
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.entity.JobsSubmitted;
-import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.store.control.StoreErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,6 +1,5 @@
 package io.taskqueue.security.boundary;
 
-import io.taskqueue.security.control.KeySecrets;
 import io.taskqueue.security.entity.ApiKey;
 import io.taskqueue.security.entity.CreatedKey;
 import io.taskqueue.security.entity.Role;

@@ -1,9 +1,8 @@
 package io.taskqueue.security.boundary;
 
-import io.taskqueue.store.control.JsonText;
-import io.taskqueue.store.control.RedisKeys;
-import io.taskqueue.security.control.KeySecrets;
 import io.taskqueue.security.entity.Caller;
+import io.taskqueue.store.boundary.JsonText;
+import io.taskqueue.store.control.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -15,11 +15,11 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Builds the application's one Redis client from configuration, and its key names. One
- * connection is held by the claimer while it blocks in BLPOP for work; the rest serve short
- * commands of the workers, the API and the background duties, so the pool's size follows the worker
- * count. Idle connections are tested by an evictor, so a connection that died with a Redis restart
- * is dropped before a caller takes it.
+ * Builds the application's one Redis client from configuration, and its key names. One connection
+ * is held by the claimer while it blocks in BLPOP for work; the rest serve short commands of the
+ * workers, the API and the background duties, so the pool's size follows the worker count. Idle
+ * connections are tested by an evictor, so a connection that died with a Redis restart is dropped
+ * before a caller takes it.
  */
 @ApplicationScoped
 public class RedisConnection {

@@ -1,12 +1,12 @@
 package io.taskqueue.worker.boundary;
 
 import io.taskqueue.events.boundary.EventPublisher;
+import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.job.control.AttemptBatches;
-import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.control.ClaimFeed;
 import io.taskqueue.worker.control.CompletionWriter;
 import io.taskqueue.worker.control.HandBack;

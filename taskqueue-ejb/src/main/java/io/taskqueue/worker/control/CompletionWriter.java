@@ -2,9 +2,9 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.FinishedAttempt;
-import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
+import io.taskqueue.store.control.StoreErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

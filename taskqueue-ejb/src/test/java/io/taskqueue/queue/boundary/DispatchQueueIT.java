@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.lease.boundary.Leases;
-import io.taskqueue.launcher.control.TestServices;
-import io.taskqueue.store.control.RedisKeys;
-import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.job.entity.QueuedJob;
+import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.lease.boundary.Leases;
+import io.taskqueue.queue.entity.Claim;
+import io.taskqueue.store.control.RedisKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

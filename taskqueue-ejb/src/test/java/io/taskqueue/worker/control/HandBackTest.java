@@ -10,7 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.taskqueue.handler.control.JobHandlers;
+import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.Priority;

@@ -1,8 +1,8 @@
 package io.taskqueue.events.control;
 
+import io.taskqueue.events.entity.Subscription;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.events.entity.Subscription;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.taskqueue.events.control;
 
 import io.taskqueue.events.boundary.EventSubscription;
-import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.events.entity.RelayedEvent;
+import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.security.boundary.ApiKeys;
 import io.taskqueue.security.control.LapsedSignIns;
 import io.taskqueue.security.entity.SignIn;

@@ -2,7 +2,7 @@ package io.taskqueue.job.boundary;
 
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.api.control.RequestBodyLimits;
-import io.taskqueue.handler.control.JobHandlers;
+import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.Cursor;
 import io.taskqueue.job.control.JsonLimits;
 import io.taskqueue.job.control.SubmissionRules;

@@ -1,6 +1,7 @@
 package io.taskqueue.security.control;
 
 import io.taskqueue.security.boundary.ApiKeys;
+import io.taskqueue.security.boundary.KeySecrets;
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.security.entity.SignIn;

@@ -1,7 +1,6 @@
 package io.taskqueue.worker.boundary;
 
 import io.taskqueue.security.entity.Role;
-import io.taskqueue.worker.control.WorkerRegistry;
 import io.taskqueue.worker.entity.NodeHealth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +24,10 @@ public class WorkersResource {
   /** The answer: nodes sorted by id. */
   public record Workers(List<NodeHealth> nodes) {}
 
-  @Inject WorkerRegistry registry;
+  @Inject LiveNodes nodes;
 
   @GET
   public Workers list() {
-    return new Workers(registry.liveNodes());
+    return new Workers(nodes.all());
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.events.entity.Subscription;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.events.entity.Subscription;
 import io.taskqueue.job.entity.Priority;
 import java.time.Instant;
 import java.util.Collections;

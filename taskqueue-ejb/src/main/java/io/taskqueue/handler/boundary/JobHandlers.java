@@ -1,6 +1,5 @@
-package io.taskqueue.handler.control;
+package io.taskqueue.handler.boundary;
 
-import io.taskqueue.handler.boundary.JobHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

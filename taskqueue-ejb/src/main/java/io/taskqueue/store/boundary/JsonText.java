@@ -1,4 +1,4 @@
-package io.taskqueue.store.control;
+package io.taskqueue.store.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

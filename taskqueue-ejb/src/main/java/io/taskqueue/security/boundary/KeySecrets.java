@@ -1,4 +1,4 @@
-package io.taskqueue.security.control;
+package io.taskqueue.security.boundary;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

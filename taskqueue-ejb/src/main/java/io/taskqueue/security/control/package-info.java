@@ -1,2 +1,0 @@
-/** Making API key secrets and hashing them. */
-package io.taskqueue.security.control;
