@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -196,14 +195,7 @@ public class EventSessions {
   }
 
   private void pingAll() {
-    ByteBuffer empty = ByteBuffer.allocate(0);
-    for (SessionFeed feed : feeds.values()) {
-      try {
-        feed.session().getAsyncRemote().sendPing(empty);
-      } catch (IOException | RuntimeException e) {
-        LOG.fine(() -> "Ping failed for " + feed.session().getId() + ": " + e);
-      }
-    }
+    feeds.values().forEach(SessionFeed::keepAlive);
   }
 
   static void closeQuietly(Session session, CloseReason reason) {

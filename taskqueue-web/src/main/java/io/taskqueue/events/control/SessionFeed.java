@@ -122,6 +122,23 @@ public final class SessionFeed {
     }
   }
 
+  /**
+   * A keep-alive ping (for proxies that drop idle connections). It asks for a confirmation like
+   * every other ping: a client stack may answer only the last of several pings (the JDK's does),
+   * and an empty keep-alive answered in place of a feed's ping would leave the window shut for
+   * good.
+   */
+  public synchronized void keepAlive() {
+    if (closed) {
+      return;
+    }
+    try {
+      ping();
+    } catch (IOException | RuntimeException e) {
+      close();
+    }
+  }
+
   public synchronized int pendingCount() {
     return pending.size();
   }

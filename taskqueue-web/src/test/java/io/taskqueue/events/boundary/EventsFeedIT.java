@@ -160,7 +160,9 @@ class EventsFeedIT extends DeployedWar {
           .atMost(60, SECONDS)
           .until(() -> idsOf(healthy).containsAll(ids) || healthy.closed().isDone());
 
-      assertFalse(healthy.closed().isDone(), "the reading client stays connected");
+      assertFalse(
+          healthy.closed().isDone(),
+          "the reading client stays connected; closed: " + healthy.closed().getNow(""));
       assertEquals(droppedBefore + 1, gauge("taskqueue_ws_dropped"), "only the stalled client");
       // Per client: 4,000 waiting (the test's limit) + 256 sent and unconfirmed; two clients.
       assertTrue(mostBuffered.get() <= 2 * (4_000 + 256), "held at most " + mostBuffered);

@@ -58,6 +58,20 @@ class SessionFeedTest {
   }
 
   @Test
+  void aKeepAliveIsAnsweredInsteadOfTheFeedsPingAndStillOpensTheWindow() {
+    SessionFeed feed = new SessionFeed(session, EventFilter.EVERYTHING, 10_000, NO_BYTE_LIMIT);
+    for (int i = 0; i < 1_000; i++) {
+      assertTrue(feed.offer("m" + i));
+    }
+    feed.keepAlive();
+
+    // The JDK's stack answers only the last of the pings it has not answered yet.
+    feed.confirmed(lastPing());
+
+    verify(remote, times(2 * SessionFeed.WINDOW)).sendText(anyString());
+  }
+
+  @Test
   void aClientThatNeverAnswersIsGivenUpOnceItsQueueIsFull() {
     SessionFeed feed = new SessionFeed(session, EventFilter.EVERYTHING, 100, NO_BYTE_LIMIT);
     int accepted = 0;
