@@ -1,5 +1,6 @@
 package io.taskqueue.faults.chaos;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.FreePort;
@@ -11,11 +12,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -142,28 +146,35 @@ class ChaosSoakIT {
   }
 
   /** Waits until no job is waiting, running or retrying and no lease is held; false on timeout. */
-  private static boolean awaitQuiet(OwnedPostgres postgres, OwnedRedis redis, long limitSeconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
-    long nextProgress = 0;
-    while (System.nanoTime() < deadline) {
-      try (Connection db = connect(postgres);
-          ResultSet rs = db.createStatement().executeQuery(UNFINISHED);
-          RedisClient client = RedisClient.create(redis.url())) {
-        rs.next();
-        long unfinished = rs.getLong(1);
-        long leases = client.zcard(new RedisKeys(PREFIX).inflight());
-        if (unfinished == 0 && leases == 0) {
-          return true;
-        }
-        if (System.nanoTime() > nextProgress) {
-          System.out.println("CHAOS waiting: unfinished=" + unfinished + " leases=" + leases);
-          nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        }
-      } catch (Exception e) {
-        System.out.println("CHAOS waiting: " + e);
+  private static boolean awaitQuiet(OwnedPostgres postgres, OwnedRedis redis, long limitSeconds) {
+    AtomicLong nextProgress = new AtomicLong();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(limitSeconds))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> quiet(postgres, redis, nextProgress));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
+    }
+  }
+
+  private static boolean quiet(OwnedPostgres postgres, OwnedRedis redis, AtomicLong nextProgress) {
+    try (Connection db = connect(postgres);
+        ResultSet rs = db.createStatement().executeQuery(UNFINISHED);
+        RedisClient client = RedisClient.create(redis.url())) {
+      rs.next();
+      long unfinished = rs.getLong(1);
+      long leases = client.zcard(new RedisKeys(PREFIX).inflight());
+      if (unfinished == 0 && leases == 0) {
+        return true;
       }
-      Thread.sleep(1_000);
+      if (System.nanoTime() > nextProgress.get()) {
+        System.out.println("CHAOS waiting: unfinished=" + unfinished + " leases=" + leases);
+        nextProgress.set(System.nanoTime() + TimeUnit.SECONDS.toNanos(15));
+      }
+    } catch (Exception e) {
+      System.out.println("CHAOS waiting: " + e);
     }
     return false;
   }
