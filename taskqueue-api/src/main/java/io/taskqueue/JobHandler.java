@@ -1,0 +1,47 @@
+package io.taskqueue;
+
+/**
+ * Runs the jobs of one type. Implement it as a CDI bean ({@code @ApplicationScoped} or
+ * {@code @Dependent}) anywhere in your deployment: in the WAR that holds the engine, or in any
+ * module of the EAR that holds it. The engine finds every such bean at startup; two beans for one
+ * type fail the deployment.
+ *
+ * <p>A handler runs at least once per job and may run again after a crash, so its effects should be
+ * idempotent (key them by {@link JobContext#jobId()}). Returning ends the attempt as completed;
+ * throwing fails it, and the job is retried with backoff until its attempts are used up, then it is
+ * dead. Throw {@link NonRetryableException} when retrying cannot help.
+ *
+ * <p>Handlers may inject anything CDI offers and may be {@code @Transactional}: a handler's
+ * transaction is its own; the engine records the outcome after the handler returns.
+ */
+public interface JobHandler {
+
+  /**
+   * The job type this handler runs, as submitters name it: 1 to 100 letters, digits, '.', '_', ':'
+   * or '-', starting with a letter or digit.
+   *
+   * @return the job type
+   */
+  String type();
+
+  /**
+   * Whether this handler takes jobs in this deployment. A disabled handler is as if it did not
+   * exist: jobs of its type are refused on submit. Override it to switch a handler on from
+   * configuration.
+   *
+   * @return true unless the handler is switched off
+   */
+  default boolean enabled() {
+    return true;
+  }
+
+  /**
+   * Runs one attempt of one job.
+   *
+   * @param context the job, its payload and attempt, and whether it was cancelled
+   * @return the result to store with the job: a {@link jakarta.json.JsonValue}, any object JSON-B
+   *     can map, or null for none
+   * @throws Exception to fail the attempt; {@link NonRetryableException} to fail the job at once
+   */
+  Object handle(JobContext context) throws Exception;
+}

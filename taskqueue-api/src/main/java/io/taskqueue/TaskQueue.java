@@ -1,0 +1,66 @@
+package io.taskqueue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Submits, reads and cancels jobs from Java. Inject it ({@code @Inject TaskQueue tasks}) anywhere
+ * in the deployment that holds the engine.
+ *
+ * <p><b>Transactions.</b> Called inside a JTA transaction, a submission joins it: the job is stored
+ * when your transaction commits and handed to the workers only after that; when it rolls back there
+ * is no job, nothing reaches Redis and no event is published. Called outside one, it commits on its
+ * own. Keep your business rows in the same database through the same datasource ({@code
+ * java:app/jdbc/taskqueue}) and the two commit together as one local transaction; for another
+ * database, use an XA datasource for it (see the README, "Use it in your application").
+ */
+public interface TaskQueue {
+
+  /**
+   * Submits a job of {@code type} with every option defaulted.
+   *
+   * @param type the handler's job type
+   * @param payload a JSON-P value, an object JSON-B can map, or null for {@code {}}
+   * @return the new job's id
+   * @throws InvalidJobException when the rules refuse it
+   */
+  UUID submit(String type, Object payload);
+
+  /**
+   * Submits a job.
+   *
+   * @param request the job and its options
+   * @return the new job's id, or the earlier job's id when its idempotency key was used within the
+   *     window
+   * @throws InvalidJobException when the rules refuse it
+   * @throws IdempotencyKeyConflictException when its key was used for a different job
+   */
+  UUID submit(JobRequest request);
+
+  /**
+   * Submits jobs all or none, in one statement however many there are (up to the batch limit, by
+   * default 1,000). Idempotency keys are ignored here.
+   *
+   * @param requests the jobs
+   * @return their ids, in order
+   * @throws InvalidJobException when the rules refuse any of them (none is stored)
+   */
+  List<UUID> submitAll(List<JobRequest> requests);
+
+  /**
+   * Reads a job.
+   *
+   * @param id the job's id
+   * @return the job as stored now, or empty when there is none
+   */
+  Optional<JobInfo> get(UUID id);
+
+  /**
+   * Cancels a job: a waiting one never runs; a running one is interrupted and its outcome dropped.
+   *
+   * @param id the job's id
+   * @return what the cancel found
+   */
+  CancelResult cancel(UUID id);
+}
