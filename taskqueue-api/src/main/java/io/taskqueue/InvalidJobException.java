@@ -19,7 +19,9 @@ public class InvalidJobException extends IllegalArgumentException {
     /** A batch with no job. */
     EMPTY_BATCH("empty-batch"),
     /** A batch with more jobs than the configured limit. */
-    BATCH_TOO_LARGE("batch-too-large");
+    BATCH_TOO_LARGE("batch-too-large"),
+    /** An idempotency key that is blank or longer than 200 characters. */
+    INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key");
 
     private final String slug;
 

@@ -1,6 +1,6 @@
 package io.taskqueue;
 
-import jakarta.json.JsonValue;
+import jakarta.json.JsonObject;
 import java.util.UUID;
 
 /**
@@ -25,11 +25,11 @@ public interface JobContext {
   String type();
 
   /**
-   * The payload as submitted ({@code {}} when none was given).
+   * The payload as submitted: a JSON object ({@code {}} when none was given).
    *
    * @return the payload as JSON
    */
-  JsonValue payload();
+  JsonObject payload();
 
   /**
    * The payload mapped to {@code type} with JSON-B.

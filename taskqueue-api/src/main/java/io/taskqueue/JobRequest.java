@@ -9,8 +9,8 @@ import java.time.Instant;
  * timeout). The same rules check it as a REST submission.
  *
  * @param type the handler's job type
- * @param payload a {@link jakarta.json.JsonValue}, any object JSON-B can map, or null for {@code
- *     {}}
+ * @param payload a {@link jakarta.json.JsonObject}, any object JSON-B maps to a JSON object (a
+ *     record, a bean, a map), or null for {@code {}}
  * @param priority high, medium or low; null for medium
  * @param runAt when to run it, within 365 days; null for now (give it or {@code delay}, not both)
  * @param delay how long to wait before running it, up to 365 days; null for none
@@ -35,7 +35,7 @@ public record JobRequest(
    * A job of {@code type} with {@code payload} and every other part defaulted.
    *
    * @param type the handler's job type
-   * @param payload a JSON-P value, an object JSON-B can map, or null for {@code {}}
+   * @param payload a JSON object, any object JSON-B maps to one, or null for {@code {}}
    * @return the request
    */
   public static JobRequest of(String type, Object payload) {

@@ -21,7 +21,7 @@ public interface TaskQueue {
    * Submits a job of {@code type} with every option defaulted.
    *
    * @param type the handler's job type
-   * @param payload a JSON-P value, an object JSON-B can map, or null for {@code {}}
+   * @param payload a JSON object, any object JSON-B maps to one, or null for {@code {}}
    * @return the new job's id
    * @throws InvalidJobException when the rules refuse it
    */

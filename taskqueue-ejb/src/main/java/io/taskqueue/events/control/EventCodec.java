@@ -1,7 +1,7 @@
 package io.taskqueue.events.control;
 
 import io.taskqueue.job.entity.JobEvent;
-import io.taskqueue.store.boundary.JsonText;
+import io.taskqueue.json.boundary.JsonText;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,49 +1,55 @@
 package io.taskqueue.handler.boundary;
 
+import io.taskqueue.JobHandler;
+import io.taskqueue.handler.control.HandlerBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every {@link JobHandler} bean of the deployment, by job type, without the diagnostic ones unless
- * they are enabled. Two for one type fail the boot.
+ * Every enabled {@link JobHandler} bean of the application, by job type. Two for one type fail the
+ * boot.
+ *
+ * <p>The beans come from {@link HandlerBeans}, which sees every module, rather than from an
+ * injected {@code Instance<JobHandler>}: in an EAR, that would see only the beans visible to the
+ * engine's own module, never a handler in the team's WAR.
  */
 @ApplicationScoped
 public class JobHandlers {
 
-  @Inject @Any Instance<JobHandler> beans;
-
-  @Inject
-  @ConfigProperty(name = "taskqueue.handlers.diagnostic.enabled", defaultValue = "false")
-  boolean diagnosticEnabled;
+  @Inject HandlerBeans discovered;
+  @Inject BeanManager beanManager;
 
   private final Map<String, JobHandler> byType = new TreeMap<>();
+  private final Map<String, String> beanClassByType = new TreeMap<>();
 
   @PostConstruct
   void collect() {
-    for (JobHandler handler : beans) {
-      if (handler.diagnostic() && !diagnosticEnabled) {
-        continue;
-      }
-      JobHandler earlier = byType.putIfAbsent(handler.type(), handler);
-      if (earlier != null) {
-        throw new IllegalStateException(
-            "two handlers for job type '"
-                + handler.type()
-                + "': "
-                + earlier.getClass().getName()
-                + " and "
-                + handler.getClass().getName());
+    for (Bean<?> bean : discovered.beans()) {
+      JobHandler handler =
+          (JobHandler)
+              beanManager.getReference(
+                  bean, JobHandler.class, beanManager.createCreationalContext(bean));
+      if (handler.enabled()) {
+        add(handler, bean.getBeanClass().getName());
       }
     }
+  }
+
+  private void add(JobHandler handler, String beanClass) {
+    String earlier = beanClassByType.putIfAbsent(handler.type(), beanClass);
+    if (earlier != null) {
+      throw new IllegalStateException(
+          "two handlers for job type '" + handler.type() + "': " + earlier + " and " + beanClass);
+    }
+    byType.put(handler.type(), handler);
   }
 
   public Optional<JobHandler> forType(String type) {

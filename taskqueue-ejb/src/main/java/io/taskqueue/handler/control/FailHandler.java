@@ -1,11 +1,13 @@
 package io.taskqueue.handler.control;
 
-import io.taskqueue.handler.boundary.JobContext;
-import io.taskqueue.handler.boundary.JobHandler;
-import io.taskqueue.handler.boundary.NonRetryableException;
+import io.taskqueue.JobContext;
+import io.taskqueue.JobHandler;
+import io.taskqueue.NonRetryableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fails its first {@code {"times": n}} attempts and succeeds after; fails every attempt when {@code
@@ -15,9 +17,19 @@ import jakarta.json.JsonValue;
 @ApplicationScoped
 public class FailHandler implements JobHandler {
 
+  static final String DIAGNOSTIC_SWITCH = "taskqueue.handlers.diagnostic.enabled";
+
+  @Inject
+  @ConfigProperty(name = DIAGNOSTIC_SWITCH, defaultValue = "false")
+  boolean enabled;
+
+  /**
+   * Off unless {@value #DIAGNOSTIC_SWITCH} is true: it lets a submitter hold workers busy or fill
+   * the dead-letter list at will.
+   */
   @Override
-  public boolean diagnostic() {
-    return true;
+  public boolean enabled() {
+    return enabled;
   }
 
   @Override
@@ -26,7 +38,7 @@ public class FailHandler implements JobHandler {
   }
 
   @Override
-  public JsonValue handle(JobContext context) throws NonRetryableException {
+  public Object handle(JobContext context) throws NonRetryableException {
     JsonValue times = context.payload().get("times");
     if (times instanceof JsonNumber n && context.attempt() > n.intValue()) {
       return null;

@@ -1,9 +1,8 @@
 package io.taskqueue.handler.control;
 
-import io.taskqueue.handler.boundary.JobContext;
-import io.taskqueue.handler.boundary.JobHandler;
+import io.taskqueue.JobContext;
+import io.taskqueue.JobHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonValue;
 
 /** Does nothing and succeeds: the cheapest job, for benchmarks and smoke tests. */
 @ApplicationScoped
@@ -15,7 +14,7 @@ public class NoopHandler implements JobHandler {
   }
 
   @Override
-  public JsonValue handle(JobContext context) {
+  public Object handle(JobContext context) {
     return null;
   }
 }

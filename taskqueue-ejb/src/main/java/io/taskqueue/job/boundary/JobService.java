@@ -35,12 +35,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Submitting and reading jobs. A submission stores every row in one transaction and hands the ids
  * to Redis only after it commits ({@link io.taskqueue.queue.control.EnqueueAfterCommit}).
  *
+ * <p>Its transactions are REQUIRED: a caller's JTA transaction (a Java submitter's) carries the
+ * rows, and they commit or roll back with it.
+ *
  * <p>A CDI bean with JTA transactions rather than an EJB: it serves every request, and the EJB
  * container's per-call work (security context, interceptor chain, and an exception thrown and
  * caught inside Weld's EJB proxy on every call) showed up in profiles of single submits.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = IdempotencyKeyReused.class)
 public class JobService {
 
   static final int MAX_ATTEMPTS_LISTED = 1_000;

@@ -1,7 +1,7 @@
 package io.taskqueue.security.boundary;
 
+import io.taskqueue.json.boundary.JsonText;
 import io.taskqueue.security.entity.Caller;
-import io.taskqueue.store.boundary.JsonText;
 import io.taskqueue.store.control.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,10 @@
 package io.taskqueue.worker.control;
 
-import io.taskqueue.handler.boundary.JobContext;
-import io.taskqueue.handler.boundary.JobHandler;
+import io.taskqueue.JobHandler;
+import io.taskqueue.NonRetryableException;
+import io.taskqueue.RetryLaterException;
 import io.taskqueue.handler.boundary.JobHandlers;
-import io.taskqueue.handler.boundary.NonRetryableException;
+import io.taskqueue.handler.control.AttemptContext;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.RetryBackoff;
 import io.taskqueue.job.entity.EventType;
@@ -13,16 +14,15 @@ import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.json.boundary.JsonBinding;
+import io.taskqueue.json.boundary.JsonText;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
-import io.taskqueue.store.boundary.JsonText;
 import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -50,6 +50,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobExecution {
 
   static final int MAX_ERROR_CHARS = 4_000;
+  static final Duration MAX_ASKED_WAIT = Duration.ofDays(7);
   private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
 
   @Inject JobLifecycle lifecycle;
@@ -118,14 +119,15 @@ public class JobExecution {
     running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
     // Outside a transaction, observers hear it at once: the start itself is committed already.
     events.fire(JobEvents.of(startedEvent(attempt, workerId)));
-    JsonValue result;
+    String json;
     try {
       JobHandler handler =
           handlers
               .forType(attempt.type())
               .orElseThrow(
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
-      result = handler.handle(contextOf(attempt, running::stopRequested));
+      Object result = handle(handler, contextOf(attempt, running::stopRequested));
+      json = result == null ? null : JsonBinding.toJsonText(result);
     } catch (Throwable e) {
       // Errors too (StackOverflowError, NoClassDefFoundError, a big allocation's
       // OutOfMemoryError): the attempt fails like any failure and this thread serves on.
@@ -137,7 +139,6 @@ public class JobExecution {
       }
     }
     endHandler(running);
-    String json = result == null ? null : result.toString();
     try {
       completions.record(
           claim,
@@ -148,6 +149,21 @@ public class JobExecution {
       // The node is stopping: the job is handed back with the other held ones.
       Thread.currentThread().interrupt();
       return ExecutionOutcome.NOT_RUN;
+    }
+  }
+
+  /**
+   * Runs the handler with its own module's class loader as the context loader: in an EAR, a handler
+   * in the team's WAR looks up its resources and classes as it would on a request thread.
+   */
+  private static Object handle(JobHandler handler, AttemptContext context) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader engine = thread.getContextClassLoader();
+    thread.setContextClassLoader(handler.getClass().getClassLoader());
+    try {
+      return handler.handle(context);
+    } finally {
+      thread.setContextClassLoader(engine);
     }
   }
 
@@ -210,8 +226,10 @@ public class JobExecution {
       return buried ? ExecutionOutcome.DEAD : ExecutionOutcome.NOT_RUN;
     }
     Duration delay =
-        RetryBackoff.of(attempt.retryPolicy().orElse(defaultPolicy()))
-            .delayAfter(attempt.attempt(), ThreadLocalRandom.current());
+        cause instanceof RetryLaterException later
+            ? asked(later)
+            : RetryBackoff.of(attempt.retryPolicy().orElse(defaultPolicy()))
+                .delayAfter(attempt.attempt(), ThreadLocalRandom.current());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
     if (Durably.write(
         () ->
@@ -227,14 +245,27 @@ public class JobExecution {
     return ExecutionOutcome.NOT_RUN;
   }
 
+  /** The wait a handler asked for, within 0 and {@link #MAX_ASKED_WAIT}. */
+  static Duration asked(RetryLaterException later) {
+    Duration after = later.after() == null ? Duration.ZERO : later.after();
+    if (after.isNegative()) {
+      return Duration.ZERO;
+    }
+    return after.compareTo(MAX_ASKED_WAIT) > 0 ? MAX_ASKED_WAIT : after;
+  }
+
   private RetryPolicy defaultPolicy() {
     return new RetryPolicy(retryBaseMillis, retryMultiplier, retryMaxMillis, retryJitter);
   }
 
-  private static JobContext contextOf(StartedAttempt attempt, BooleanSupplier stop) {
-    JsonObject payload = JsonText.readObject(attempt.payload());
-    return new JobContext(
-        attempt.jobId(), attempt.type(), payload, attempt.attempt(), attempt.maxAttempts(), stop);
+  private static AttemptContext contextOf(StartedAttempt attempt, BooleanSupplier stop) {
+    return new AttemptContext(
+        attempt.jobId(),
+        attempt.type(),
+        JsonText.readObject(attempt.payload()),
+        attempt.attempt(),
+        attempt.maxAttempts(),
+        stop);
   }
 
   /** The error's message and the head of its stack trace, bounded in size. */

@@ -1,7 +1,7 @@
 package io.taskqueue.api.control;
 
 import io.taskqueue.api.entity.Problem;
-import io.taskqueue.store.boundary.JsonText;
+import io.taskqueue.json.boundary.JsonText;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;

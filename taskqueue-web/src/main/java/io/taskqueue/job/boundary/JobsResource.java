@@ -2,10 +2,7 @@ package io.taskqueue.job.boundary;
 
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.api.control.RequestBodyLimits;
-import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.Cursor;
-import io.taskqueue.job.control.JsonLimits;
-import io.taskqueue.job.control.SubmissionRules;
 import io.taskqueue.job.entity.AttemptView;
 import io.taskqueue.job.entity.BatchSubmitted;
 import io.taskqueue.job.entity.Job;
@@ -58,11 +55,9 @@ public class JobsResource {
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
 
-  static final int MAX_KEY_LENGTH = 200;
-
   @Inject JobService jobs;
   @Inject JobOperations operations;
-  @Inject JobHandlers handlers;
+  @Inject JobRules rules;
   @Inject CurrentCaller caller;
   @Inject ActionAudit audit;
   @Inject SubmitRateLimit rateLimit;
@@ -71,22 +66,6 @@ public class JobsResource {
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
   long idempotencyWindowMillis;
-
-  @Inject
-  @ConfigProperty(name = "taskqueue.api.max-payload-bytes", defaultValue = "1048576")
-  int maxPayloadBytes;
-
-  @Inject
-  @ConfigProperty(name = "taskqueue.api.max-batch", defaultValue = "1000")
-  int maxBatch;
-
-  @Inject
-  @ConfigProperty(name = "taskqueue.api.max-json-depth", defaultValue = "32")
-  int maxJsonDepth;
-
-  @Inject
-  @ConfigProperty(name = "taskqueue.api.max-string-length", defaultValue = "65536")
-  int maxStringLength;
 
   @Context UriInfo uri;
   @Context HttpServletRequest http;
@@ -106,15 +85,10 @@ public class JobsResource {
           "Invalid job",
           "a job must be a JSON object; use /api/jobs/batch for many.");
     }
-    if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-      throw ProblemException.badRequest(
-          "invalid-idempotency-key",
-          "Invalid idempotency key",
-          "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
-    }
+    rules.checkIdempotencyKey(key);
     Submitted submitted =
         jobs.submit(
-            permitted(rules().check(request)), key, Duration.ofMillis(idempotencyWindowMillis));
+            permitted(rules.check(request)), key, Duration.ofMillis(idempotencyWindowMillis));
     Job job = submitted.job();
     URI location = uri.getAbsolutePathBuilder().path(job.getId().toString()).build();
     Status status =
@@ -133,7 +107,7 @@ public class JobsResource {
     // One token was taken before the body was read; now that it is, each further job pays.
     rateLimit.chargeRest(caller.get(), requests == null ? 0 : requests.size());
     Submitted submitted =
-        jobs.submit(rules().checkBatch(requests).stream().map(this::permitted).toList());
+        jobs.submit(rules.checkBatch(requests).stream().map(this::permitted).toList());
     List<UUID> ids = submitted.jobs().stream().map(Job::getId).toList();
     Status status = submitted.dispatched().get() ? Status.CREATED : Status.ACCEPTED;
     return Response.status(status).entity(new BatchSubmitted(ids.size(), ids)).build();
@@ -231,14 +205,6 @@ public class JobsResource {
   private NewJob permitted(NewJob job) {
     typeAccess.check(caller.get(), job.type());
     return job.submittedBy(caller.get().id());
-  }
-
-  private SubmissionRules rules() {
-    return new SubmissionRules(
-        handlers.knownTypes(),
-        maxPayloadBytes,
-        maxBatch,
-        new JsonLimits(maxJsonDepth, maxStringLength));
   }
 
   static java.util.Optional<UUID> parseId(String id) {

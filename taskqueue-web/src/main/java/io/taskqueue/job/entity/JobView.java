@@ -1,6 +1,6 @@
 package io.taskqueue.job.entity;
 
-import io.taskqueue.store.boundary.JsonText;
+import io.taskqueue.json.boundary.JsonText;
 import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.taskqueue.store.boundary;
+package io.taskqueue.json.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

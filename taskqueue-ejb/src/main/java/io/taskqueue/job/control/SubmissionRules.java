@@ -1,12 +1,12 @@
 package io.taskqueue.job.control;
 
-import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.InvalidJobException;
+import io.taskqueue.InvalidJobException.Reason;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.SubmitJobRequest;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -17,14 +17,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks submissions before anything is stored: type name and handler, priority, attempts, payload
- * size, depth and string lengths, run time, retry policy, timeout and batch size. A batch is
- * refused whole when any job in it is invalid.
+ * Checks submissions before anything is stored, the same for REST and Java submitters: type name
+ * and handler, priority, attempts, payload size, depth and string lengths, run time, retry policy,
+ * timeout and batch size. A batch is refused whole when any job in it is invalid.
  */
 public final class SubmissionRules {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
   public static final int MAX_ATTEMPTS_LIMIT = 100;
+  public static final int MAX_KEY_LENGTH = 200;
   static final Duration MAX_DELAY = Duration.ofDays(365);
   static final Duration MAX_TIMEOUT = Duration.ofDays(1);
   static final Duration MAX_BACKOFF = Duration.ofDays(7);
@@ -49,20 +50,28 @@ public final class SubmissionRules {
     this.jsonLimits = jsonLimits;
   }
 
+  /** {@code key} when it is null (none) or 1 to {@value #MAX_KEY_LENGTH} characters. */
+  public static String checkIdempotencyKey(String key) {
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+      throw new InvalidJobException(
+          Reason.INVALID_IDEMPOTENCY_KEY,
+          "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
+    }
+    return key;
+  }
+
   public NewJob check(SubmitJobRequest request) {
     return check(request, "");
   }
 
   public List<NewJob> checkBatch(List<SubmitJobRequest> requests) {
     if (requests == null || requests.isEmpty()) {
-      throw ProblemException.badRequest(
-          "empty-batch", "Empty batch", "A batch holds 1 to " + maxBatch + " jobs.");
+      throw new InvalidJobException(
+          Reason.EMPTY_BATCH, "A batch holds 1 to " + maxBatch + " jobs.");
     }
     if (requests.size() > maxBatch) {
-      throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE,
-          "batch-too-large",
-          "Batch too large",
+      throw new InvalidJobException(
+          Reason.BATCH_TOO_LARGE,
           "A batch holds at most " + maxBatch + " jobs; this one has " + requests.size() + ".");
     }
     List<NewJob> jobs = new ArrayList<>(requests.size());
@@ -83,9 +92,8 @@ public final class SubmissionRules {
               + " letter or digit.");
     }
     if (request.type() == null || !knownTypes.contains(request.type())) {
-      throw ProblemException.badRequest(
-          "unknown-job-type",
-          "Unknown job type",
+      throw new InvalidJobException(
+          Reason.UNKNOWN_TYPE,
           where
               + (request.type() == null
                   ? "type is required"
@@ -110,10 +118,8 @@ public final class SubmissionRules {
             : request.payload().toString();
     int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > maxPayloadBytes) {
-      throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE,
-          "payload-too-large",
-          "Payload too large",
+      throw new InvalidJobException(
+          Reason.PAYLOAD_TOO_LARGE,
           where + "payload is " + bytes + " bytes; the limit is " + maxPayloadBytes + ".");
     }
     if (request.payload() != null) {
@@ -176,7 +182,7 @@ public final class SubmissionRules {
     return timeoutMs;
   }
 
-  private static ProblemException invalid(String detail) {
-    return ProblemException.badRequest("invalid-job", "Invalid job", detail);
+  private static InvalidJobException invalid(String detail) {
+    return new InvalidJobException(Reason.INVALID, detail);
   }
 }

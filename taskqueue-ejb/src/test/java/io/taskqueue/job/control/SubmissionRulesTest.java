@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.InvalidJobException;
+import io.taskqueue.InvalidJobException.Reason;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.SubmitJobRequest;
@@ -14,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SubmissionRulesTest {
@@ -37,23 +37,23 @@ class SubmissionRulesTest {
 
   @Test
   void anUnknownTypeNamesTheKnownOnes() {
-    ProblemException e =
-        assertThrows(ProblemException.class, () -> rules.check(request("x", null, null, null)));
-    assertEquals(400, e.problem().status());
-    assertTrue(e.problem().detail().contains("known types: echo, noop"), e.problem().detail());
+    InvalidJobException e =
+        assertThrows(InvalidJobException.class, () -> rules.check(request("x", null, null, null)));
+    assertEquals(Reason.UNKNOWN_TYPE, e.reason());
+    assertTrue(e.getMessage().contains("known types: echo, noop"), e.getMessage());
   }
 
   @Test
   void refusesBadPriorityAttemptsAndOversizePayloads() {
-    assertEquals(400, status(request("noop", null, "HIGH", null)));
-    assertEquals(400, status(request("noop", null, null, 0)));
-    assertEquals(400, status(request("noop", null, null, 101)));
+    assertEquals(Reason.INVALID, reason(request("noop", null, "HIGH", null)));
+    assertEquals(Reason.INVALID, reason(request("noop", null, null, 0)));
+    assertEquals(Reason.INVALID, reason(request("noop", null, null, 101)));
     assertEquals(
-        413,
-        status(
+        Reason.PAYLOAD_TOO_LARGE,
+        reason(
             request(
                 "noop", Json.createObjectBuilder().add("x", "y".repeat(100)).build(), null, null)));
-    assertEquals(400, status(null));
+    assertEquals(Reason.INVALID, reason(null));
   }
 
   @Test
@@ -73,16 +73,19 @@ class SubmissionRulesTest {
     assertEquals(100L, later.retryPolicy().initialMs());
     assertEquals(5_000L, later.timeoutMs());
     assertEquals(
-        400,
-        status(
+        Reason.INVALID,
+        reason(
             new SubmitJobRequest(
                 "noop", null, null, null, java.time.OffsetDateTime.now(), 1L, null, null)));
     assertEquals(
-        400, status(new SubmitJobRequest("noop", null, null, null, null, -1L, null, null)));
-    assertEquals(400, status(new SubmitJobRequest("noop", null, null, null, null, null, null, 0L)));
+        Reason.INVALID,
+        reason(new SubmitJobRequest("noop", null, null, null, null, -1L, null, null)));
     assertEquals(
-        400,
-        status(
+        Reason.INVALID,
+        reason(new SubmitJobRequest("noop", null, null, null, null, null, null, 0L)));
+    assertEquals(
+        Reason.INVALID,
+        reason(
             new SubmitJobRequest(
                 "noop",
                 null,
@@ -93,8 +96,8 @@ class SubmissionRulesTest {
                 new io.taskqueue.job.entity.RetryPolicy(null, 0.5, null, null),
                 null)));
     assertEquals(
-        400,
-        status(
+        Reason.INVALID,
+        reason(
             new SubmitJobRequest(
                 "noop",
                 null,
@@ -108,25 +111,17 @@ class SubmissionRulesTest {
 
   @Test
   void aBatchIsCheckedWholeAndBounded() {
-    assertEquals(400, batchStatus(List.of()));
-    assertEquals(400, batchStatus(null));
-    assertEquals(413, batchStatus(Collections.nCopies(4, request("noop", null, null, null))));
+    assertEquals(Reason.EMPTY_BATCH, batchReason(List.of()));
+    assertEquals(Reason.EMPTY_BATCH, batchReason(null));
+    assertEquals(
+        Reason.BATCH_TOO_LARGE,
+        batchReason(Collections.nCopies(4, request("noop", null, null, null))));
     List<SubmitJobRequest> oneBad = new ArrayList<>(List.of(request("noop", null, null, null)));
     oneBad.add(request("nope", null, null, null));
-    ProblemException e = assertThrows(ProblemException.class, () -> rules.checkBatch(oneBad));
-    assertTrue(e.problem().detail().startsWith("jobs[1]: "), e.problem().detail());
+    InvalidJobException e = assertThrows(InvalidJobException.class, () -> rules.checkBatch(oneBad));
+    assertTrue(e.getMessage().startsWith("jobs[1]: "), e.getMessage());
     assertEquals(
         3, rules.checkBatch(Collections.nCopies(3, request("noop", null, null, null))).size());
-  }
-
-  @Test
-  void cursorsRoundTripAndNonsenseIsABadRequest() {
-    UUID id = UUID.randomUUID();
-    assertEquals(id, Cursor.decode(Cursor.encode(id)));
-    assertEquals(
-        400, assertThrows(ProblemException.class, () -> Cursor.decode("!!")).problem().status());
-    assertEquals(
-        400, assertThrows(ProblemException.class, () -> Cursor.decode("YWJj")).problem().status());
   }
 
   private static SubmitJobRequest request(
@@ -134,13 +129,11 @@ class SubmissionRulesTest {
     return new SubmitJobRequest(type, payload, priority, maxAttempts, null, null, null, null);
   }
 
-  private int status(SubmitJobRequest request) {
-    return assertThrows(ProblemException.class, () -> rules.check(request)).problem().status();
+  private Reason reason(SubmitJobRequest request) {
+    return assertThrows(InvalidJobException.class, () -> rules.check(request)).reason();
   }
 
-  private int batchStatus(List<SubmitJobRequest> requests) {
-    return assertThrows(ProblemException.class, () -> rules.checkBatch(requests))
-        .problem()
-        .status();
+  private Reason batchReason(List<SubmitJobRequest> requests) {
+    return assertThrows(InvalidJobException.class, () -> rules.checkBatch(requests)).reason();
   }
 }

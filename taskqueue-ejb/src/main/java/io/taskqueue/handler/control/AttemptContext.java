@@ -1,0 +1,35 @@
+package io.taskqueue.handler.control;
+
+import io.taskqueue.JobContext;
+import io.taskqueue.NonRetryableException;
+import io.taskqueue.json.boundary.JsonBinding;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbException;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** One attempt as its handler sees it. */
+public record AttemptContext(
+    UUID jobId,
+    String type,
+    JsonObject payload,
+    int attempt,
+    int maxAttempts,
+    BooleanSupplier cancellation)
+    implements JobContext {
+
+  @Override
+  public <T> T payload(Class<T> target) throws NonRetryableException {
+    try {
+      return JsonBinding.fromJson(payload, target);
+    } catch (JsonbException e) {
+      throw new NonRetryableException(
+          "the payload does not map to " + target.getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancellation.getAsBoolean();
+  }
+}

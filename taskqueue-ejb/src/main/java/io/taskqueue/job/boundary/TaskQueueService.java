@@ -1,0 +1,71 @@
+package io.taskqueue.job.boundary;
+
+import io.taskqueue.CancelResult;
+import io.taskqueue.JobInfo;
+import io.taskqueue.JobRequest;
+import io.taskqueue.TaskQueue;
+import io.taskqueue.job.control.JavaRequests;
+import io.taskqueue.job.control.JobInfos;
+import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.NewJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The public Java API. Submissions go through the same rules and the same {@link JobService} as
+ * REST ones, so they join the caller's JTA transaction (JobService's {@code @Transactional} is
+ * REQUIRED) and reach Redis only after it commits. Jobs are recorded as submitted by {@value
+ * #SUBMITTER}.
+ */
+@ApplicationScoped
+public class TaskQueueService implements TaskQueue {
+
+  static final String SUBMITTER = "app";
+
+  @Inject JobRules rules;
+  @Inject JobService jobs;
+  @Inject JobOperations operations;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
+  long idempotencyWindowMillis;
+
+  @Override
+  public UUID submit(String type, Object payload) {
+    return submit(JobRequest.of(type, payload));
+  }
+
+  @Override
+  public UUID submit(JobRequest request) {
+    NewJob job = rules.check(JavaRequests.draft(request)).submittedBy(SUBMITTER);
+    String key = rules.checkIdempotencyKey(request.idempotencyKey());
+    return jobs.submit(job, key, Duration.ofMillis(idempotencyWindowMillis)).job().getId();
+  }
+
+  @Override
+  public List<UUID> submitAll(List<JobRequest> requests) {
+    List<NewJob> checked =
+        rules
+            .checkBatch(
+                requests == null ? null : requests.stream().map(JavaRequests::draft).toList())
+            .stream()
+            .map(job -> job.submittedBy(SUBMITTER))
+            .toList();
+    return jobs.submit(checked).jobs().stream().map(Job::getId).toList();
+  }
+
+  @Override
+  public Optional<JobInfo> get(UUID id) {
+    return jobs.find(id).map(JobInfos::of);
+  }
+
+  @Override
+  public CancelResult cancel(UUID id) {
+    return CancelResult.valueOf(operations.cancel(id).name());
+  }
+}

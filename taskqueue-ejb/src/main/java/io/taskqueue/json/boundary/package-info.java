@@ -1,0 +1,2 @@
+/** Reading, writing and mapping JSON. */
+package io.taskqueue.json.boundary;
