@@ -33,7 +33,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("unix_socket_directories", "")
-              .setServerConfig("max_connections", "200");
+              .setServerConfig("max_connections", "200")
+              // Applications that join taskqueue's database with another one in an XA
+              // transaction need prepared transactions (PostgreSQL's default allows none).
+              .setServerConfig("max_prepared_transactions", "32");
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }

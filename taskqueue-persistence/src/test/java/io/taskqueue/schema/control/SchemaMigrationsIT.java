@@ -44,4 +44,37 @@ class SchemaMigrationsIT {
                           + " 'LOST', 4, 4, now())"));
     }
   }
+
+  @Test
+  void aDatabaseThatAlreadyHoldsTheApplicationsTablesGetsEveryMigration() throws Exception {
+    ServiceEndpoints db = TestServices.endpoints();
+    String name = "app_first_" + System.nanoTime();
+    try (Connection admin =
+        java.sql.DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + name);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(db.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+    ds.setUser(db.dbUser());
+    ds.setPassword(db.dbPassword());
+    try (Connection c = ds.getConnection()) {
+      c.createStatement().execute("CREATE TABLE shop_orders (id bigint PRIMARY KEY)");
+    }
+
+    int applied = SchemaMigrations.migrate(ds);
+
+    assertEquals(migrationFiles(), applied, "every migration ran, from the first");
+    try (Connection c = ds.getConnection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1));
+    }
+  }
+
+  private static int migrationFiles() throws Exception {
+    try (var files =
+        java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+      return (int) files.filter(f -> f.getFileName().toString().startsWith("V")).count();
+    }
+  }
 }

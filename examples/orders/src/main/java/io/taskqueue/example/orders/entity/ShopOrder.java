@@ -1,0 +1,85 @@
+package io.taskqueue.example.orders.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An order of the shop, in the shop's own table. It lives in the same database as taskqueue's jobs
+ * (through the same datasource), so that the order and its confirmation job commit together.
+ */
+@Entity
+@Table(name = "shop_orders")
+public class ShopOrder {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String email;
+  private BigDecimal total;
+  private UUID confirmationJob;
+
+  /** How often the confirmation was sent: the handler should make it exactly once. */
+  private int confirmationsSent;
+
+  private String confirmedTo;
+  private BigDecimal confirmedTotal;
+  private Instant confirmedAt;
+
+  protected ShopOrder() {}
+
+  public ShopOrder(String email, BigDecimal total) {
+    this.email = email;
+    this.total = total;
+  }
+
+  /** Records one confirmation, as the handler sent it. */
+  public void confirmed(String to, BigDecimal confirmedTotal, Instant at) {
+    this.confirmationsSent++;
+    this.confirmedTo = to;
+    this.confirmedTotal = confirmedTotal;
+    this.confirmedAt = at;
+  }
+
+  public void setConfirmationJob(UUID job) {
+    this.confirmationJob = job;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public BigDecimal getTotal() {
+    return total;
+  }
+
+  public UUID getConfirmationJob() {
+    return confirmationJob;
+  }
+
+  public int getConfirmationsSent() {
+    return confirmationsSent;
+  }
+
+  public String getConfirmedTo() {
+    return confirmedTo;
+  }
+
+  public BigDecimal getConfirmedTotal() {
+    return confirmedTotal;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+}

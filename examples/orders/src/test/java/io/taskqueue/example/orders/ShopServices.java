@@ -1,0 +1,72 @@
+package io.taskqueue.example.orders;
+
+import io.taskqueue.launcher.control.ServiceEndpoints;
+import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.support.Api;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The shop's services: taskqueue's PostgreSQL and Redis (embedded, or the environment's), plus a
+ * second database on the same server for the loyalty system, and the settings for both. Written to
+ * the system-properties file Payara Micro reads; register it before Arquillian's extension.
+ */
+public final class ShopServices implements BeforeAllCallback {
+
+  static final String SHOP_USER = "shop-tests";
+  static final String SHOP_PASSWORD = "shop-tests-password";
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Properties properties = new Properties();
+    properties.putAll(settings());
+    Path file = Path.of(System.getProperty("taskqueue.it.properties"));
+    try (Writer out = Files.newBufferedWriter(file)) {
+      properties.store(out, "taskqueue example services");
+    }
+  }
+
+  /** Everything the shop's deployment needs, as system properties. */
+  public static Map<String, String> settings() {
+    ServiceEndpoints services = TestServices.endpoints();
+    Map<String, String> settings = new TreeMap<>(services.asSystemProperties());
+    settings.put("example.loyalty.db.url", loyaltyDatabase(services));
+    settings.put("example.loyalty.db.user", services.dbUser());
+    settings.put("example.loyalty.db.password", services.dbPassword());
+    settings.put("example.shop.user", SHOP_USER);
+    settings.put("example.shop.password", SHOP_PASSWORD);
+    settings.put("taskqueue.admin.key", Api.ADMIN_KEY);
+    // Short backoff so that the failing confirmation is dead within seconds; the default is 5 s.
+    settings.put("taskqueue.retry.base-ms", "50");
+    settings.put("taskqueue.promote-interval-ms", "100");
+    return settings;
+  }
+
+  /** A database {@code loyalty} beside taskqueue's, created once. */
+  static String loyaltyDatabase(ServiceEndpoints services) {
+    String url = services.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/loyalty$1");
+    try (Connection db =
+        DriverManager.getConnection(services.dbUrl(), services.dbUser(), services.dbPassword())) {
+      boolean exists =
+          db.createStatement()
+              .executeQuery("SELECT 1 FROM pg_database WHERE datname = 'loyalty'")
+              .next();
+      if (!exists) {
+        db.createStatement().execute("CREATE DATABASE loyalty");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the loyalty database", e);
+    }
+    return url;
+  }
+}
