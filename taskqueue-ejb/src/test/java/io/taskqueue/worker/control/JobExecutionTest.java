@@ -117,6 +117,28 @@ class JobExecutionTest {
   }
 
   @Test
+  void aHandlerThatAsksToRetryLaterWaitsWhatItAskedInsteadOfTheBackoff() throws Exception {
+    when(handler.handle(any()))
+        .thenThrow(new io.taskqueue.RetryLaterException("429", Duration.ofSeconds(90)));
+    when(lifecycle.retryLater(eq(id), eq(1), eq(7L), anyString(), any(), eq("node/w1")))
+        .thenReturn(true);
+
+    assertEquals(ExecutionOutcome.RETRYING, execution.run(attempt(1, 4), "node/w1"));
+
+    verify(lifecycle)
+        .retryLater(
+            eq(id),
+            eq(1),
+            eq(7L),
+            contains("429"),
+            argThat(
+                (java.time.OffsetDateTime due) ->
+                    due.isAfter(java.time.OffsetDateTime.now().plusSeconds(80))),
+            eq("node/w1"));
+    verify(dispatch).retryLater(claim, Duration.ofSeconds(90));
+  }
+
+  @Test
   void theLastFailedAttemptBuriesTheJobAndReleasesTheLease() throws Exception {
     when(handler.handle(any())).thenThrow(new IllegalStateException("boom"));
 
