@@ -21,10 +21,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -58,6 +60,7 @@ class PayaraServerEarIT {
         new HashMap<>(TestServices.endpoints().asSystemProperties());
     configuration.put("taskqueue.admin.key", ADMIN_KEY);
     Path runs = Files.createDirectories(Path.of(System.getProperty("taskqueue.it.directory")));
+    deleteEarlierRuns(runs);
     Path home = Path.of(System.getProperty("taskqueue.payara-home"));
     Path directory = Files.createTempDirectory(runs, "domain-");
     PayaraServerSettings settings = new PayaraServerSettings(configuration, List.of("-Xmx512m"));
@@ -195,6 +198,17 @@ class PayaraServerEarIT {
   }
 
   // --- helpers
+
+  /** A run leaves its domain (about 80 MB) for diagnosis; the next run removes it. */
+  private static void deleteEarlierRuns(Path runs) throws IOException {
+    try (Stream<Path> files = Files.walk(runs)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!file.equals(runs)) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
 
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(domain.baseUri().resolve(path))
