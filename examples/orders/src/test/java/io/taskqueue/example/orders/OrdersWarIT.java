@@ -60,6 +60,7 @@ class OrdersWarIT {
     assertEquals(order.getInt("id"), job.getJsonObject("payload").getInt("orderId"));
     assertEquals(email, job.getJsonObject("result").getString("sentTo"));
     assertEquals(1, job.getInt("attempt"), "ran once");
+    assertEquals("app", job.getString("submittedBy"), "recorded as submitted from Java");
   }
 
   @Test

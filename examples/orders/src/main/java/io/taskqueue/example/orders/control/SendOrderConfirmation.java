@@ -10,7 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -48,7 +49,8 @@ public class SendOrderConfirmation implements JobHandler {
           "mail server for " + confirmation.email() + " refused the confirmation");
     }
     if (order.getConfirmationsSent() == 0) {
-      order.confirmed(confirmation.email(), confirmation.total(), Instant.now());
+      order.confirmed(
+          confirmation.email(), confirmation.total(), OffsetDateTime.now(ZoneOffset.UTC));
     }
     return Map.of("sentTo", confirmation.email(), "attempt", context.attempt());
   }

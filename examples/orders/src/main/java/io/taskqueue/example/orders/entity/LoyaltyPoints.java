@@ -1,5 +1,6 @@
 package io.taskqueue.example.orders.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,7 +20,10 @@ public class LoyaltyPoints {
   private Long id;
 
   private String email;
+
+  @Column(name = "order_id")
   private long orderId;
+
   private int points;
 
   protected LoyaltyPoints() {}

@@ -1,12 +1,13 @@
 package io.taskqueue.example.orders.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -23,14 +24,22 @@ public class ShopOrder {
 
   private String email;
   private BigDecimal total;
+
+  @Column(name = "confirmation_job")
   private UUID confirmationJob;
 
   /** How often the confirmation was sent: the handler should make it exactly once. */
+  @Column(name = "confirmations_sent")
   private int confirmationsSent;
 
+  @Column(name = "confirmed_to")
   private String confirmedTo;
+
+  @Column(name = "confirmed_total")
   private BigDecimal confirmedTotal;
-  private Instant confirmedAt;
+
+  @Column(name = "confirmed_at")
+  private OffsetDateTime confirmedAt;
 
   protected ShopOrder() {}
 
@@ -40,7 +49,7 @@ public class ShopOrder {
   }
 
   /** Records one confirmation, as the handler sent it. */
-  public void confirmed(String to, BigDecimal confirmedTotal, Instant at) {
+  public void confirmed(String to, BigDecimal confirmedTotal, OffsetDateTime at) {
     this.confirmationsSent++;
     this.confirmedTo = to;
     this.confirmedTotal = confirmedTotal;
@@ -79,7 +88,7 @@ public class ShopOrder {
     return confirmedTotal;
   }
 
-  public Instant getConfirmedAt() {
+  public OffsetDateTime getConfirmedAt() {
     return confirmedAt;
   }
 }

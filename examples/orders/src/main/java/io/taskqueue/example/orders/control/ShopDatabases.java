@@ -1,0 +1,60 @@
+package io.taskqueue.example.orders.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The shop's two databases, migrated with Flyway at startup, each with a history table of its own.
+ *
+ * <p>The orders live in taskqueue's database, through taskqueue's datasource ({@code
+ * java:app/jdbc/taskqueue}), so that an order and its job commit as one local transaction. The
+ * loyalty system's database is another one: its datasource is XA ({@code PGXADataSource}), so that
+ * the order's transaction spans both, this one by two-phase commit and taskqueue's as the last
+ * resource. PostgreSQL needs {@code max_prepared_transactions} above 0 for that.
+ */
+@Singleton
+@Startup
+@DataSourceDefinition(
+    name = ShopDatabases.LOYALTY,
+    className = "org.postgresql.xa.PGXADataSource",
+    url = "${MPCONFIG=example.loyalty.db.url}",
+    user = "${MPCONFIG=example.loyalty.db.user}",
+    password = "${MPCONFIG=example.loyalty.db.password}",
+    minPoolSize = 1,
+    maxPoolSize = 8)
+public class ShopDatabases {
+
+  static final String LOYALTY = "java:app/jdbc/loyalty";
+
+  @Resource(lookup = "java:app/jdbc/taskqueue")
+  DataSource orders;
+
+  @Resource(lookup = LOYALTY)
+  DataSource loyalty;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void migrate() {
+    migrate(orders, "db/shop", "shop_schema_history");
+    migrate(loyalty, "db/loyalty", "loyalty_schema_history");
+  }
+
+  private void migrate(DataSource dataSource, String location, String historyTable) {
+    Flyway.configure(ShopDatabases.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:" + location)
+        .table(historyTable)
+        // taskqueue's tables (or the shop's) may be there already: start below V1.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+}
