@@ -1,11 +1,13 @@
 package io.taskqueue.handlers.outbound.control;
 
+import io.taskqueue.NonRetryableException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +32,7 @@ public final class BoundedExchange {
    * @param deadline the longest the exchange may take, connecting included
    * @return the response
    * @throws RetryableRemoteException when the connection fails or the deadline passes
+   * @throws NonRetryableException when the body handler refused the body for good
    * @throws InterruptedException when the worker is interrupted (the job was cancelled); the
    *     exchange is aborted
    */
@@ -38,7 +41,7 @@ public final class BoundedExchange {
       HttpRequest request,
       HttpResponse.BodyHandler<T> handler,
       Duration deadline)
-      throws RetryableRemoteException, InterruptedException {
+      throws RetryableRemoteException, NonRetryableException, InterruptedException {
     String where = request.method() + " " + request.uri().getHost();
     CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
     try {
@@ -51,6 +54,12 @@ public final class BoundedExchange {
       throw e;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof CompletionException wrapped && wrapped.getCause() != null) {
+        cause = wrapped.getCause();
+      }
+      if (cause instanceof NonRetryableException refused) {
+        throw refused;
+      }
       if (cause instanceof IOException) {
         throw new RetryableRemoteException(where + " failed: " + cause, cause);
       }
