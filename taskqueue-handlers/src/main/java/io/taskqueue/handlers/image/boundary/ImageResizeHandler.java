@@ -5,7 +5,7 @@ import io.taskqueue.JobHandler;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.handlers.image.control.ResizeImage;
 import io.taskqueue.handlers.image.entity.ImageSettings;
-import io.taskqueue.handlers.outbound.control.AllowedHosts;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.taskqueue.handlers.image.control;
 
 import io.taskqueue.handlers.image.entity.ImageSettings;
-import io.taskqueue.handlers.outbound.control.BoundedExchange;
-import io.taskqueue.handlers.outbound.control.LimitedFileBody;
-import io.taskqueue.handlers.outbound.control.ResponseExcerpt;
-import io.taskqueue.handlers.outbound.control.ResponseStatus;
+import io.taskqueue.handlers.outbound.boundary.BoundedExchange;
+import io.taskqueue.handlers.outbound.boundary.LimitedFileBody;
+import io.taskqueue.handlers.outbound.boundary.ResponseExcerpt;
+import io.taskqueue.handlers.outbound.boundary.ResponseStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,7 +3,7 @@ package io.taskqueue.handlers.image.control;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.handlers.image.entity.OutputFormat;
 import io.taskqueue.handlers.image.entity.ResizeRequest;
-import io.taskqueue.handlers.outbound.control.AllowedHosts;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,6 +1,6 @@
 package io.taskqueue.handlers.image.entity;
 
-import io.taskqueue.handlers.outbound.control.AllowedHosts;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
 package io.taskqueue.handlers.webhook.control;
 
 import io.taskqueue.NonRetryableException;
-import io.taskqueue.handlers.outbound.control.BoundedExchange;
-import io.taskqueue.handlers.outbound.control.ResponseExcerpt;
-import io.taskqueue.handlers.outbound.control.ResponseStatus;
+import io.taskqueue.handlers.outbound.boundary.BoundedExchange;
+import io.taskqueue.handlers.outbound.boundary.ResponseExcerpt;
+import io.taskqueue.handlers.outbound.boundary.ResponseStatus;
 import io.taskqueue.handlers.webhook.entity.WebhookRequest;
 import io.taskqueue.handlers.webhook.entity.WebhookResult;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;

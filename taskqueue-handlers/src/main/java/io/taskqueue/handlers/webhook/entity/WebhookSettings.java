@@ -1,7 +1,7 @@
 package io.taskqueue.handlers.webhook.entity;
 
 import io.taskqueue.NonRetryableException;
-import io.taskqueue.handlers.outbound.control.AllowedHosts;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

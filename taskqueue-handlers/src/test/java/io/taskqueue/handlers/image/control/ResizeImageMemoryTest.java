@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.taskqueue.handlers.image.entity.ImageSettings;
 import io.taskqueue.handlers.image.entity.ResizedImage;
-import io.taskqueue.handlers.outbound.control.AllowedHosts;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import io.taskqueue.handlers.testing.Json;
 import io.taskqueue.handlers.testing.TestImages;
 import java.lang.management.ManagementFactory;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.RetryLaterException;
-import io.taskqueue.handlers.outbound.control.RetryableRemoteException;
+import io.taskqueue.handlers.outbound.boundary.RetryableRemoteException;
 import io.taskqueue.handlers.testing.Json;
 import io.taskqueue.handlers.testing.LoopbackHttpServer;
 import io.taskqueue.handlers.testing.LoopbackHttpServer.Received;

@@ -1,4 +1,4 @@
-package io.taskqueue.handlers.outbound.control;
+package io.taskqueue.handlers.outbound.entity;
 
 import io.taskqueue.NonRetryableException;
 import java.net.URI;

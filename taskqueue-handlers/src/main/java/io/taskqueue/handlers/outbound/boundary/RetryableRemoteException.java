@@ -1,4 +1,4 @@
-package io.taskqueue.handlers.outbound.control;
+package io.taskqueue.handlers.outbound.boundary;
 
 /**
  * The other host failed in a way a later attempt may not: a 5xx, 408 or 429 without {@code

@@ -1,4 +1,4 @@
-package io.taskqueue.handlers.outbound.control;
+package io.taskqueue.handlers.outbound.boundary;
 
 import java.time.Duration;
 import java.time.Instant;

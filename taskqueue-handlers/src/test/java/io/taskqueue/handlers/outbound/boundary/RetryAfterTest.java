@@ -1,4 +1,4 @@
-package io.taskqueue.handlers.outbound.control;
+package io.taskqueue.handlers.outbound.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
