@@ -1,0 +1,99 @@
+package io.taskqueue.handlers.webhook.control;
+
+import io.taskqueue.NonRetryableException;
+import io.taskqueue.handlers.webhook.entity.WebhookRequest;
+import io.taskqueue.handlers.webhook.entity.WebhookSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a webhook job's payload: {@code {"url": optional, "body": optional, "headers": optional}}.
+ * Without {@code body}, the payload less {@code url} and {@code headers} is posted.
+ */
+public final class WebhookPayload {
+
+  /** Headers the handler sets itself; a job may not replace them (nor the signature). */
+  static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "content-type",
+          "idempotency-key",
+          WebhookSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT),
+          WebhookSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT),
+          WebhookCall.JOB_ID_HEADER.toLowerCase(Locale.ROOT));
+
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  private WebhookPayload() {}
+
+  /**
+   * The request a payload asks for.
+   *
+   * @param payload the job's payload
+   * @param settings the handler's settings, for the default URL and the allowed hosts
+   * @return the request to make
+   * @throws NonRetryableException when the payload names no URL and none is configured, names a
+   *     host that is not allowed, or has malformed or reserved headers
+   */
+  public static WebhookRequest parse(JsonObject payload, WebhookSettings settings)
+      throws NonRetryableException {
+    URI url = url(payload, settings);
+    Map<String, String> headers = headers(payload);
+    JsonValue body =
+        payload.containsKey("body")
+            ? payload.get("body")
+            : Json.createObjectBuilder(payload).remove("url").remove("headers").build();
+    return new WebhookRequest(url, body.toString(), headers);
+  }
+
+  private static URI url(JsonObject payload, WebhookSettings settings)
+      throws NonRetryableException {
+    JsonValue url = payload.get("url");
+    if (url == null || url == JsonValue.NULL) {
+      return settings
+          .defaultUrl()
+          .orElseThrow(
+              () ->
+                  new NonRetryableException(
+                      "the payload has no url and taskqueue.handlers.webhook.url is not set"));
+    }
+    if (!(url instanceof JsonString text)) {
+      throw new NonRetryableException("url must be a string");
+    }
+    return settings.allowedHosts().check(text.getString());
+  }
+
+  private static Map<String, String> headers(JsonObject payload) throws NonRetryableException {
+    JsonValue headers = payload.get("headers");
+    if (headers == null || headers == JsonValue.NULL) {
+      return Map.of();
+    }
+    if (!(headers instanceof JsonObject object)) {
+      throw new NonRetryableException("headers must be an object of strings");
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> header : object.entrySet()) {
+      String name = header.getKey();
+      if (!HEADER_NAME.matcher(name).matches()) {
+        throw new NonRetryableException("not a valid header name: '" + name + "'");
+      }
+      if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new NonRetryableException("header '" + name + "' is set by the handler");
+      }
+      if (!(header.getValue() instanceof JsonString value)
+          || value.getString().indexOf('\r') >= 0
+          || value.getString().indexOf('\n') >= 0) {
+        throw new NonRetryableException("header '" + name + "' must be a one-line string");
+      }
+      result.put(name, value.getString());
+    }
+    return result;
+  }
+}

@@ -1,0 +1,2 @@
+/** The webhook handler's values: its settings, one parsed request, and the job's result. */
+package io.taskqueue.handlers.webhook.entity;
