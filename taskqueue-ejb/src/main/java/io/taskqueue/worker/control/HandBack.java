@@ -24,21 +24,6 @@ public class HandBack {
   @Inject Leases redisLeases;
   @Inject RunningAttempts leases;
 
-  /**
-   * Returns one claimed job that no worker began, not counting the attempt, due again after {@code
-   * wait} (its handler's module has not started yet).
-   */
-  public void later(Claim claim, java.time.Duration wait) {
-    try {
-      Release release = lifecycle.handBack(claim.jobId(), claim.leaseId(), false);
-      if (release.moved() && release.status() == JobStatus.QUEUED) {
-        redisLeases.requeue(claim, System.currentTimeMillis() + wait.toMillis());
-      }
-    } finally {
-      leases.untrack(claim);
-    }
-  }
-
   public void all(Collection<Claim> claims) {
     for (Claim claim : claims) {
       try {

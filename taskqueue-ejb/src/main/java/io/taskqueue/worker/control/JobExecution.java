@@ -51,7 +51,6 @@ public class JobExecution {
 
   static final int MAX_ERROR_CHARS = 4_000;
   static final Duration MAX_ASKED_WAIT = Duration.ofDays(7);
-  static final Duration HANDLER_STARTING_WAIT = Duration.ofSeconds(1);
   private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
 
   @Inject JobLifecycle lifecycle;
@@ -59,7 +58,6 @@ public class JobExecution {
   @Inject DispatchQueue dispatch;
   @Inject RunningAttempts attempts;
   @Inject CompletionWriter completions;
-  @Inject HandBack handBack;
   @Inject Event<JobEvents> events;
   @Inject StoreErrors errors;
 
@@ -112,11 +110,6 @@ public class JobExecution {
     if (running.isCancelled()) {
       // Cancelled while it waited for a worker: the cancel already moved the job in PostgreSQL.
       release(claim);
-      return ExecutionOutcome.NOT_RUN;
-    }
-    if (handlers.isStarting(attempt.type())) {
-      // Its handler's module (a WAR of the EAR) has not started yet: not an attempt.
-      handBack.later(claim, HANDLER_STARTING_WAIT);
       return ExecutionOutcome.NOT_RUN;
     }
     if (!running.begin()) {

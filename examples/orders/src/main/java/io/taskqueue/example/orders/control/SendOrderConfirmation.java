@@ -5,11 +5,10 @@ import io.taskqueue.JobHandler;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.example.orders.entity.OrderConfirmation;
 import io.taskqueue.example.orders.entity.ShopOrder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -17,12 +16,14 @@ import java.util.Map;
 /**
  * Sends an order's confirmation: the shop's own handler, a CDI bean in the shop's own module.
  *
- * <p>It stands in for sending an email: it records the confirmation on the order instead. Its
- * transaction is its own ({@code @Transactional}); the order is locked, and a confirmation already
- * recorded is not sent again, so a job that runs twice (after a crash) confirms once. Orders for at
+ * <p>A stateless session bean, like a message-driven bean: every call runs in the shop module's own
+ * context (its persistence unit, its JNDI names) and in a transaction of its own, even when the
+ * engine calls it from its own module of an EAR. It stands in for sending an email: it records the
+ * confirmation on the order instead. The order is locked, and a confirmation already recorded is
+ * not sent again, so a job that runs twice (after a crash) confirms once. Orders for addresses at
  * {@code unreachable.example} fail, to show retries and the dead-letter list.
  */
-@ApplicationScoped
+@Stateless
 public class SendOrderConfirmation implements JobHandler {
 
   public static final String TYPE = "order.confirmation";
@@ -36,9 +37,9 @@ public class SendOrderConfirmation implements JobHandler {
   }
 
   @Override
-  @Transactional
   public Object handle(JobContext context) throws NonRetryableException {
     OrderConfirmation confirmation = context.payload(OrderConfirmation.class);
+    int attempt = context.attempt();
     ShopOrder order =
         em.find(ShopOrder.class, confirmation.orderId(), LockModeType.PESSIMISTIC_WRITE);
     if (order == null) {
@@ -52,6 +53,6 @@ public class SendOrderConfirmation implements JobHandler {
       order.confirmed(
           confirmation.email(), confirmation.total(), OffsetDateTime.now(ZoneOffset.UTC));
     }
-    return Map.of("sentTo", confirmation.email(), "attempt", context.attempt());
+    return Map.of("sentTo", confirmation.email(), "attempt", attempt);
   }
 }
