@@ -34,11 +34,7 @@ public final class ImageDownload {
   public ImageDownload(ImageSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.client = BoundedExchange.noRedirects(settings.connectTimeout());
   }
 
   /**

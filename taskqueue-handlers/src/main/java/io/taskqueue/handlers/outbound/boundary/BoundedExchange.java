@@ -36,6 +36,20 @@ public final class BoundedExchange {
    * @throws InterruptedException when the worker is interrupted (the job was cancelled); the
    *     exchange is aborted
    */
+  /**
+   * A client for outbound calls: never follows a redirect (a 3xx is the caller's to judge, so that
+   * no allow-list is left behind by a hop to another host).
+   *
+   * @param connectTimeout how long to wait for a connection
+   * @return the client
+   */
+  public static HttpClient noRedirects(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
   public static <T> HttpResponse<T> send(
       HttpClient client,
       HttpRequest request,

@@ -51,11 +51,7 @@ public class WebhookCall {
     this.settings = settings;
     this.signature = new WebhookSignature(settings.secret());
     this.clock = clock;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.client = BoundedExchange.noRedirects(settings.connectTimeout());
   }
 
   /**
