@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PayaraServices implements BeforeAllCallback {
 
+  /** The test servers' webhook signing key: a test fixture, not a secret. */
+  public static final String WEBHOOK_SECRET = "webhook-tests-signing-key";
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     Properties properties = new Properties();
@@ -32,6 +35,10 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.put("taskqueue.ws.max-pending", "9000");
     properties.put("taskqueue.admin.key", Api.ADMIN_KEY);
     properties.put("taskqueue.handlers.diagnostic.enabled", "true");
+    // The ready-made webhook handler, posting to receivers the tests run on loopback.
+    properties.put("taskqueue.handlers.webhook.enabled", "true");
+    properties.put("taskqueue.handlers.webhook.secret", WEBHOOK_SECRET);
+    properties.put("taskqueue.handlers.webhook.allowed-hosts", "127.0.0.1");
     // Only operators may submit "echo" jobs: the per-type restriction under test.
     properties.put("taskqueue.job-types.echo.roles", "operator");
     properties.putAll(TestTokens.serverSettings());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * Every enabled {@link JobHandler} bean of the application, by job type. Two for one type fail the
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class JobHandlers {
 
+  private static final Logger LOG = Logger.getLogger(JobHandlers.class.getName());
+
   @Inject HandlerBeans discovered;
   @Inject BeanManager beanManager;
 
@@ -33,6 +36,7 @@ public class JobHandlers {
   @PostConstruct
   void collect() {
     for (Bean<?> bean : discovered.beans()) {
+      warnIfOutOfContext(bean);
       JobHandler handler =
           (JobHandler)
               beanManager.getReference(
@@ -50,6 +54,34 @@ public class JobHandlers {
           "two handlers for job type '" + handler.type() + "': " + earlier + " and " + beanClass);
     }
     byType.put(handler.type(), handler);
+  }
+
+  /**
+   * A plain CDI handler in another module than the engine's (a WAR of an EAR) runs on the engine's
+   * threads in the engine module's naming context, where the WAR's own persistence units and {@code
+   * java:comp} names are not found. A session bean carries its module's context into every call, as
+   * a message-driven bean does.
+   */
+  private void warnIfOutOfContext(Bean<?> bean) {
+    if (!discovered.isSessionBean(bean) && !visibleFromEngine(bean.getBeanClass())) {
+      LOG.warning(
+          () ->
+              bean.getBeanClass().getName()
+                  + " handles jobs from another module than taskqueue's engine: it will run in"
+                  + " the engine module's naming context. Make it a @Stateless session bean if it"
+                  + " uses its own module's resources (@PersistenceContext, java:comp names).");
+    }
+  }
+
+  private static boolean visibleFromEngine(Class<?> beanClass) {
+    for (ClassLoader loader = JobHandlers.class.getClassLoader();
+        loader != null;
+        loader = loader.getParent()) {
+      if (loader == beanClass.getClassLoader()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Optional<JobHandler> forType(String type) {
