@@ -1,7 +1,6 @@
 package io.taskqueue.bench.control;
 
 import io.taskqueue.bench.entity.SubmitOutcome;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class ClosedLoopSubmitter {
     AtomicReference<String> firstError = new AtomicReference<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
-    try {
+    try (PooledPoster poster = api.poster(clients)) {
       List<Future<double[]>> latencies = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         latencies.add(
@@ -49,13 +48,17 @@ public final class ClosedLoopSubmitter {
                   while ((from = issued.getAndAdd(batch)) < jobs) {
                     int size = (int) Math.min(batch, jobs - from);
                     long sent = System.nanoTime();
-                    HttpResponse<String> response = api.post(path(), body(size));
+                    PooledPoster.Answer answer = poster.post(path(), body(size));
                     mine.add((System.nanoTime() - sent) / 1e6);
-                    if (response.statusCode() == 201) {
+                    if (answer.status() == 429) {
+                      throw new RateLimitedException(path());
+                    }
+                    if (answer.status() == 201) {
                       accepted.addAndGet(size);
                     } else {
                       errors.incrementAndGet();
-                      firstError.compareAndSet(null, TaskqueueApi.describe(path(), response));
+                      firstError.compareAndSet(
+                          null, TaskqueueApi.describe(path(), answer.status(), answer.body()));
                     }
                   }
                   return mine.stream().mapToDouble(Double::doubleValue).toArray();

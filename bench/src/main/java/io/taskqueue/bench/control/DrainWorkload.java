@@ -55,7 +55,7 @@ public final class DrainWorkload implements Workload {
           .metric("jobs/s", jobs / seconds, 1)
           .detail("drain s", seconds, 2)
           .detail("submit jobs/s", submitted.jobsPerSecond(), 1)
-          .resources(window.stop());
+          .resources(window.stop(), jobs);
     }
     return record.build(name(), run);
   }

@@ -21,13 +21,15 @@ public final class JobBodies {
           .add("payload", Json.createObjectBuilder().add("data", "x".repeat(80)))
           .build();
 
+  private static final String SINGLE = JOB.toString();
+
   private static final Map<Integer, String> BATCHES = new ConcurrentHashMap<>();
 
   private JobBodies() {}
 
   /** For {@code POST /api/jobs}. */
   public static String single() {
-    return JOB.toString();
+    return SINGLE;
   }
 
   /** For {@code POST /api/jobs/batch}: a JSON array of {@code size} jobs. */

@@ -65,7 +65,7 @@ public final class LatencyWorkload implements Workload {
         .detail("sender max lag ms", sent.maxLagNanos() / 1e6, 2)
         .detail("batch every ms", batchEveryMillis, 0);
     addLatencies(record, sent, finished);
-    record.metric("errors", sent.errors(), 0).resources(usage);
+    record.metric("errors", sent.errors(), 0).resources(usage, ids.size());
     if (OpenLoopSchedule.fellBehind(sent.maxLagNanos())) {
       record.note(
           String.format(

@@ -39,6 +39,13 @@ final class RunRecord {
     return this;
   }
 
+  /** The resources, and what each process spent per job of the {@code jobs} the window saw. */
+  RunRecord resources(ResourceReport usage, long jobs) {
+    resources(usage);
+    metrics.addAll(usage.perJob(jobs));
+    return this;
+  }
+
   RunRecord note(String note) {
     notes.add(note);
     return this;

@@ -38,7 +38,7 @@ public final class SubmitThroughputWorkload implements Workload {
             .metric("jobs/s", outcome.jobsPerSecond(), 1)
             .latencies("request", outcome.latenciesMs())
             .metric("errors", outcome.errors(), 0)
-            .resources(window.stop());
+            .resources(window.stop(), outcome.accepted());
     if (outcome.errors() > 0) {
       record.fail(outcome.errors() + " requests refused; the first: " + outcome.firstError());
     }

@@ -38,6 +38,11 @@ public final class TaskqueueApi {
     this.authorization = "Bearer " + key;
   }
 
+  /** A pool of {@code connections} blocking keep-alive connections for closed-loop POSTs. */
+  PooledPoster poster(int connections) {
+    return new PooledPoster(base, authorization, connections);
+  }
+
   /** POSTs a JSON body; throws {@link RateLimitedException} on 429. */
   public HttpResponse<String> post(String path, String body)
       throws IOException, InterruptedException {
@@ -92,11 +97,15 @@ public final class TaskqueueApi {
 
   /** The status and the start of the body, enough to see why a request was refused. */
   public static String describe(String what, HttpResponse<String> response) {
-    String body = response.body() == null ? "" : response.body().strip();
+    return describe(what, response.statusCode(), response.body());
+  }
+
+  static String describe(String what, int status, String body) {
+    String text = body == null ? "" : body.strip();
     return what
         + " answered "
-        + response.statusCode()
-        + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(300, body.length())));
+        + status
+        + (text.isEmpty() ? "" : ": " + text.substring(0, Math.min(300, text.length())));
   }
 
   private void expect(int status, String path) throws IOException, InterruptedException {

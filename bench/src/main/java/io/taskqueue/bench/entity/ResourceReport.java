@@ -21,4 +21,24 @@ public record ResourceReport(List<ResourceUsage> groups, double otherCpuPercent)
     metrics.add(Metric.of("others CPU %", otherCpuPercent, 1));
     return metrics;
   }
+
+  /**
+   * CPU microseconds each group spent per job over the window: what one job costs in each process,
+   * comparable across runs of different rates and lengths. The load generator's own share is kept
+   * in the JSON only.
+   */
+  public List<Metric> perJob(long jobs) {
+    List<Metric> metrics = new ArrayList<>();
+    if (jobs > 0) {
+      for (ResourceUsage group : groups) {
+        double micros = group.cpuSeconds() * 1e6 / jobs;
+        String name = group.group() + " CPU µs/job";
+        metrics.add(
+            group.group().equals("bench")
+                ? Metric.detail(name, micros, 0)
+                : Metric.of(name, micros, 0));
+      }
+    }
+    return metrics;
+  }
 }

@@ -92,7 +92,9 @@ public class JobOperations {
   public List<Job> listDead(DeadFilter filter) {
     TypedQuery<Job> query =
         em.createQuery(
-            "SELECT j FROM Job j WHERE j.status = :dead" + where(filter) + " ORDER BY j.id DESC",
+            "SELECT j FROM Job j WHERE j.finalStatus = :dead"
+                + where(filter)
+                + " ORDER BY j.id DESC",
             Job.class);
     bind(query, filter);
     if (filter.before() != null) {
@@ -104,7 +106,8 @@ public class JobOperations {
   /** Queues again up to {@link #MAX_BULK} dead jobs that match; returns how many. */
   public int retryDead(DeadFilter filter) {
     TypedQuery<UUID> query =
-        em.createQuery("SELECT j.id FROM Job j WHERE j.status = :dead" + where(filter), UUID.class);
+        em.createQuery(
+            "SELECT j.id FROM Job j WHERE j.finalStatus = :dead" + where(filter), UUID.class);
     bind(query, filter);
     List<UUID> ids = query.setMaxResults(MAX_BULK).getResultList();
     return ids.isEmpty() ? 0 : requeue(ids);
@@ -112,7 +115,7 @@ public class JobOperations {
 
   /** Deletes the dead jobs that match, with their attempt history; returns how many. */
   public int deleteDead(DeadFilter filter) {
-    var query = em.createQuery("DELETE FROM Job j WHERE j.status = :dead" + where(filter));
+    var query = em.createQuery("DELETE FROM Job j WHERE j.finalStatus = :dead" + where(filter));
     bind(query, filter);
     return query.executeUpdate();
   }

@@ -200,7 +200,11 @@ public class JobService {
   public List<Job> list(JobFilter filter) {
     StringBuilder jpql = new StringBuilder("SELECT j FROM Job j WHERE 1 = 1");
     if (filter.status() != null) {
-      jpql.append(" AND j.status = :status");
+      // Only final_status is indexed (V9): finished jobs by it, unfinished ones by its absence.
+      jpql.append(
+          filter.status().isFinished()
+              ? " AND j.finalStatus = :status"
+              : " AND j.finalStatus IS NULL AND j.status = :status");
     }
     if (filter.type() != null) {
       jpql.append(" AND j.type = :type");

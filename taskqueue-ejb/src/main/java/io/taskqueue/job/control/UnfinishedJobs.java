@@ -28,7 +28,8 @@ public class UnfinishedJobs {
   public List<UnfinishedJob> page(UUID after, OffsetDateTime cutoff, int limit) {
     return em.createQuery(
             "SELECT NEW io.taskqueue.job.entity.UnfinishedJob(j.id, j.priority, j.status,"
-                + " j.scheduledAt, j.leaseId) FROM Job j WHERE j.status IN :unfinished"
+                + " j.scheduledAt, j.leaseId) FROM Job j WHERE j.finalStatus IS NULL"
+                + " AND j.status IN :unfinished"
                 + " AND j.id > :after AND j.createdAt < :cutoff ORDER BY j.id",
             UnfinishedJob.class)
         .setParameter(

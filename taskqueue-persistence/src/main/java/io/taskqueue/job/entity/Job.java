@@ -38,6 +38,14 @@ public class Job {
   @Column(nullable = false, length = 10)
   private JobStatus status;
 
+  /**
+   * The status once finished, else null: a column PostgreSQL generates from {@code status} (V9),
+   * indexed instead of it so that status changes between unfinished states rewrite no index.
+   */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "final_status", length = 10, insertable = false, updatable = false)
+  private JobStatus finalStatus;
+
   @Column(nullable = false)
   private int attempt;
 

@@ -34,6 +34,14 @@ public enum JobStatus {
     return Optional.empty();
   }
 
+  /**
+   * Whether a job in this status has finished its run (completed, dead or cancelled): the column
+   * {@code final_status} holds the status exactly then, and the list queries filter on it.
+   */
+  public boolean isFinished() {
+    return this == COMPLETED || this == DEAD || this == CANCELLED;
+  }
+
   public boolean isFinal() {
     return AllowedStatusChanges.from(this).isEmpty();
   }
