@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -30,7 +29,9 @@ import redis.clients.jedis.RedisClient;
  *
  * <ol>
  *   <li>events committed by workers and operators go into a bounded buffer that one thread drains,
- *       publishing each batch in one pipelined round trip: a worker never waits for Redis here;
+ *       publishing each batch as one message, its events one per line (a PUBLISH per event cost
+ *       Redis and every subscribing node more than the event was worth): a worker never waits for
+ *       Redis here;
  *   <li>when the buffer is full (Redis slow or away) events are dropped and counted, never queued
  *       without bound: events report state, PostgreSQL keeps it;
  *   <li>a submission's events are published at once, by the submitting thread, just before its jobs
@@ -128,13 +129,7 @@ public class EventPublisher {
     if (events.isEmpty()) {
       return;
     }
-    String channel = keys.events();
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (JobEvent event : events) {
-        pipeline.publish(channel, EventCodec.toJson(event));
-      }
-      pipeline.sync();
-    }
+    redis.publish(keys.events(), EventCodec.toLines(events));
     published.addAndGet(events.size());
   }
 

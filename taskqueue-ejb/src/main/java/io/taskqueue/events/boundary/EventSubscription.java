@@ -114,7 +114,9 @@ public class EventSubscription {
   private final class Relay extends JedisPubSub {
     @Override
     public void onMessage(String channel, String message) {
-      relay(new RelayedEvent(message, EventCodec::fromJson));
+      for (String event : EventCodec.lines(message)) {
+        relay(new RelayedEvent(event, EventCodec::fromJson));
+      }
     }
   }
 }

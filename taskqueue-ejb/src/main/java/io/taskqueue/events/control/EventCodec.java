@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,30 @@ import java.util.UUID;
 public final class EventCodec {
 
   private EventCodec() {}
+
+  /**
+   * Many events as one message: each event's JSON on its own line. JSON text never holds a raw line
+   * break (inside strings it is escaped), so a line is always a whole event, and a message of one
+   * line is the single event older nodes published.
+   */
+  public static String toLines(List<JobEvent> events) {
+    StringBuilder lines = new StringBuilder(events.size() * 256);
+    for (JobEvent event : events) {
+      if (!lines.isEmpty()) {
+        lines.append('\n');
+      }
+      lines.append(toJson(event));
+    }
+    return lines.toString();
+  }
+
+  /** The events' JSON texts in a message of {@link #toLines}, one per line. */
+  public static List<String> lines(String message) {
+    if (message.indexOf('\n') < 0) {
+      return List.of(message);
+    }
+    return List.of(message.split("\n"));
+  }
 
   public static String toJson(JobEvent event) {
     StringWriter out = new StringWriter(256);

@@ -83,17 +83,21 @@ public class AttemptBatches {
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           found.put(
-              row.getObject(1, UUID.class),
+              (UUID) row.getObject(1),
               new Release(
                   Release.Outcome.UNCHANGED,
                   JobStatus.valueOf(row.getString(2)),
-                  row.getObject(3, java.time.OffsetDateTime.class)));
+                  dueAt(row.getTimestamp(3))));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read " + jobIds.size() + " job(s)", e);
     }
     return found;
+  }
+
+  private static java.time.OffsetDateTime dueAt(java.sql.Timestamp due) {
+    return due == null ? null : due.toInstant().atOffset(java.time.ZoneOffset.UTC);
   }
 
   /**

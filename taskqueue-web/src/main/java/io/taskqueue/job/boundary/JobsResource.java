@@ -56,6 +56,7 @@ public class JobsResource {
   static final int MAX_PAGE = 200;
 
   @Inject JobService jobs;
+  @Inject GroupedSubmits grouped;
   @Inject JobOperations operations;
   @Inject JobRules rules;
   @Inject CurrentCaller caller;
@@ -86,16 +87,19 @@ public class JobsResource {
           "a job must be a JSON object; use /api/jobs/batch for many.");
     }
     rules.checkIdempotencyKey(key);
+    NewJob job = permitted(rules.check(request));
+    // Without a key, concurrent submissions share a commit; with one, the key's row decides alone.
     Submitted submitted =
-        jobs.submit(
-            permitted(rules.check(request)), key, Duration.ofMillis(idempotencyWindowMillis));
-    Job job = submitted.job();
-    URI location = uri.getAbsolutePathBuilder().path(job.getId().toString()).build();
+        key == null
+            ? grouped.submit(job)
+            : jobs.submit(job, key, Duration.ofMillis(idempotencyWindowMillis));
+    Job stored = submitted.job();
+    URI location = uri.getAbsolutePathBuilder().path(stored.getId().toString()).build();
     Status status =
         !submitted.created()
             ? Status.OK
             : submitted.dispatched().get() ? Status.CREATED : Status.ACCEPTED;
-    return Response.status(status).location(location).entity(JobView.of(job)).build();
+    return Response.status(status).location(location).entity(JobView.of(stored)).build();
   }
 
   /** 201, or 202 when the jobs are stored but Redis is unreachable. */
