@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * everything waiting (its own job included) and wakes the others. A lone request commits at once;
  * under load, groups form by themselves, as large as the requests that came in during one commit.
  *
- * <p>A group that fails is retried one job at a time, so that a job PostgreSQL refuses fails alone.
- * A caller with its own transaction is not grouped: its job must commit or roll back with it.
+ * <p>A group whose data PostgreSQL refuses is retried one job at a time, so that a refused job
+ * fails alone; a group that fails otherwise fails as a whole, never stored twice. A caller with its
+ * own transaction is not grouped: its job must commit or roll back with it.
  */
 @ApplicationScoped
 public class GroupedSubmits {
@@ -70,11 +72,16 @@ public class GroupedSubmits {
         return outcome(mine);
       }
       committing = true;
-      group = takeGroup();
+      group = takeGroup(mine);
     }
+    // An interrupt meant for this request must not fail the others' jobs: it is restored after.
+    boolean interrupted = Thread.interrupted();
     try {
       commit(group);
     } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       synchronized (this) {
         committing = false;
         notifyAll();
@@ -88,38 +95,64 @@ public class GroupedSubmits {
     return waiting.size();
   }
 
-  private List<Pending> takeGroup() {
-    List<Pending> group = new ArrayList<>(Math.min(waiting.size(), maxGroup));
+  /** The committer's own job first, then the longest waiting ones, up to the group's size. */
+  private List<Pending> takeGroup(Pending mine) {
+    waiting.remove(mine);
+    List<Pending> group = new ArrayList<>(Math.min(waiting.size() + 1, maxGroup));
+    group.add(mine);
     while (!waiting.isEmpty() && group.size() < maxGroup) {
       group.add(waiting.poll());
     }
     return group;
   }
 
-  /** Commits the group; if that fails, each job alone. Marks each one done either way. */
+  /**
+   * Commits the group. If PostgreSQL refused the data of a job (SQLState class 22 or 23: nothing
+   * was committed), each job is tried alone so the others still get in; any other failure (the
+   * database away, a commit whose outcome is unknown) fails the whole group, because trying again
+   * could store a job twice. Marks each job done either way.
+   */
   private void commit(List<Pending> group) {
     try {
       store(group);
     } catch (RuntimeException e) {
-      if (group.size() == 1) {
-        group.get(0).failure = e;
+      if (group.size() > 1 && refusedData(e)) {
+        group.forEach(this::storeAlone);
       } else {
-        for (Pending one : group) {
-          try {
-            store(List.of(one));
-          } catch (RuntimeException alone) {
-            one.failure = alone;
-          }
-        }
+        group.forEach(p -> p.failure = e);
       }
-    } catch (Error e) {
+    } catch (Throwable e) {
       group.forEach(p -> p.failure = new IllegalStateException("The submission failed", e));
       throw e;
     } finally {
       synchronized (this) {
-        group.forEach(p -> p.done = true);
+        for (Pending p : group) {
+          if (p.stored == null && p.failure == null) {
+            p.failure = new IllegalStateException("The submission was not stored");
+          }
+          p.done = true;
+        }
       }
     }
+  }
+
+  private void storeAlone(Pending one) {
+    try {
+      store(List.of(one));
+    } catch (RuntimeException e) {
+      one.failure = e;
+    }
+  }
+
+  /** Whether PostgreSQL refused a value or a constraint (data exception, integrity violation). */
+  static boolean refusedData(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        return state.startsWith("22") || state.startsWith("23");
+      }
+    }
+    return false;
   }
 
   private void store(List<Pending> group) {

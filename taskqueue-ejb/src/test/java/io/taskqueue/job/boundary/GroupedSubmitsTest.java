@@ -18,6 +18,7 @@ import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.Submitted;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -104,7 +105,8 @@ class GroupedSubmitsTest {
   }
 
   @Test
-  void aGroupThatFailsIsRetriedOneJobAtATimeSoOnlyTheRefusedJobFails() throws Exception {
+  void aGroupWhoseDataPostgresRefusedIsRetriedOneJobAtATimeSoOnlyTheRefusedJobFails()
+      throws Exception {
     CountDownLatch firstCommitting = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
     when(jobs.submit(anyList()))
@@ -119,7 +121,8 @@ class GroupedSubmitsTest {
               }
               groups.add(group);
               if (group.stream().anyMatch(j -> j.type().equals("refused"))) {
-                throw new IllegalStateException("refused by PostgreSQL");
+                throw new IllegalStateException(
+                    "refused by PostgreSQL", new SQLException("value too long", "22001"));
               }
               return stored(group);
             });
@@ -139,6 +142,54 @@ class GroupedSubmitsTest {
     assertEquals(
         List.of(List.of("first"), List.of("good", "refused"), List.of("good"), List.of("refused")),
         types(groups));
+  }
+
+  @Test
+  void aGroupThatFailsForAnyOtherReasonFailsAsAWholeAndIsNeverTriedAgain() throws Exception {
+    CountDownLatch firstCommitting = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    when(jobs.submit(anyList()))
+        .thenAnswer(
+            call -> {
+              List<NewJob> group = call.getArgument(0);
+              groups.add(group);
+              if (groups.size() == 1) {
+                firstCommitting.countDown();
+                releaseFirst.await(10, TimeUnit.SECONDS);
+                return stored(group);
+              }
+              // The commit's outcome is unknown: storing the jobs again could store them twice.
+              throw new IllegalStateException("connection lost during commit");
+            });
+    Future<Submitted> first = clients.submit(() -> grouped.submit(job("first")));
+    assertTrue(firstCommitting.await(10, TimeUnit.SECONDS));
+    Future<Submitted> a = clients.submit(() -> grouped.submit(job("a")));
+    Future<Submitted> b = clients.submit(() -> grouped.submit(job("b")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> waitingIn(grouped) == 2);
+
+    releaseFirst.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    assertThrows(Exception.class, () -> a.get(10, TimeUnit.SECONDS));
+    assertThrows(Exception.class, () -> b.get(10, TimeUnit.SECONDS));
+    assertEquals(2, groups.size(), "the failed group was not tried again");
+  }
+
+  @Test
+  void whenMoreWaitThanAGroupHoldsEachCommitterStoresItsOwnJobAndEveryoneGetsTheirs()
+      throws Exception {
+    grouped.maxGroup = 1;
+    storesEveryGroup();
+    List<Future<Submitted>> submitted = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String type = "job" + i;
+      submitted.add(clients.submit(() -> grouped.submit(job(type))));
+    }
+
+    for (int i = 0; i < 12; i++) {
+      assertEquals("job" + i, submitted.get(i).get(10, TimeUnit.SECONDS).job().getType());
+    }
+    assertEquals(12, groups.size());
   }
 
   @Test
