@@ -61,8 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--workloads",
       split = ",",
-      defaultValue = "idle,w1,w1b,w2,w3",
-      description = "Which to run, in order (default ${DEFAULT-VALUE}).")
+      defaultValue = "w1,w1b,w2,w3,idle",
+      description =
+          "Which to run, in order (default ${DEFAULT-VALUE}: idle last, once the JIT is done).")
   List<String> workloads;
 
   @Option(
@@ -73,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup-runs",
-      defaultValue = "1",
+      defaultValue = "2",
       description =
           "Unrecorded runs of each workload before its measured runs, for the server's JIT"
               + " (default ${DEFAULT-VALUE}).")

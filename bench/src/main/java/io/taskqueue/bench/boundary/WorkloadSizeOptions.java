@@ -21,7 +21,7 @@ public final class WorkloadSizeOptions {
 
   @Option(
       names = "--w1-jobs",
-      defaultValue = "10000",
+      defaultValue = "20000",
       description = "w1: jobs to submit, one per request (default ${DEFAULT-VALUE}).")
   int w1Jobs;
 
