@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class GroupedSubmitsTest {
   private final GroupedSubmits grouped = new GroupedSubmits();
   private final List<List<NewJob>> groups = new CopyOnWriteArrayList<>();
   private final ExecutorService clients = Executors.newCachedThreadPool();
+  private final CountDownLatch firstCommitting = new CountDownLatch(1);
+  private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
   @BeforeEach
   void wire() {
@@ -72,19 +75,7 @@ class GroupedSubmitsTest {
   @Test
   void submissionsArrivingDuringACommitAreStoredTogetherByTheNextAndEachGetsItsOwnJob()
       throws Exception {
-    CountDownLatch firstCommitting = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    when(jobs.submit(anyList()))
-        .thenAnswer(
-            call -> {
-              List<NewJob> group = call.getArgument(0);
-              if (groups.isEmpty()) {
-                firstCommitting.countDown();
-                releaseFirst.await(10, TimeUnit.SECONDS);
-              }
-              groups.add(group);
-              return stored(group);
-            });
+    holdFirstCommitThen(GroupedSubmitsTest::stored);
     Future<Submitted> first = clients.submit(() -> grouped.submit(job("first")));
     assertTrue(firstCommitting.await(10, TimeUnit.SECONDS));
     List<Future<Submitted>> later = new ArrayList<>();
@@ -107,25 +98,14 @@ class GroupedSubmitsTest {
   @Test
   void aGroupWhoseDataPostgresRefusedIsRetriedOneJobAtATimeSoOnlyTheRefusedJobFails()
       throws Exception {
-    CountDownLatch firstCommitting = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    when(jobs.submit(anyList()))
-        .thenAnswer(
-            call -> {
-              List<NewJob> group = call.getArgument(0);
-              if (groups.isEmpty()) {
-                groups.add(group);
-                firstCommitting.countDown();
-                releaseFirst.await(10, TimeUnit.SECONDS);
-                return stored(group);
-              }
-              groups.add(group);
-              if (group.stream().anyMatch(j -> j.type().equals("refused"))) {
-                throw new IllegalStateException(
-                    "refused by PostgreSQL", new SQLException("value too long", "22001"));
-              }
-              return stored(group);
-            });
+    holdFirstCommitThen(
+        group -> {
+          if (group.stream().anyMatch(j -> j.type().equals("refused"))) {
+            throw new IllegalStateException(
+                "refused by PostgreSQL", new SQLException("value too long", "22001"));
+          }
+          return stored(group);
+        });
     Future<Submitted> first = clients.submit(() -> grouped.submit(job("first")));
     assertTrue(firstCommitting.await(10, TimeUnit.SECONDS));
     Future<Submitted> good = clients.submit(() -> grouped.submit(job("good")));
@@ -146,21 +126,11 @@ class GroupedSubmitsTest {
 
   @Test
   void aGroupThatFailsForAnyOtherReasonFailsAsAWholeAndIsNeverTriedAgain() throws Exception {
-    CountDownLatch firstCommitting = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    when(jobs.submit(anyList()))
-        .thenAnswer(
-            call -> {
-              List<NewJob> group = call.getArgument(0);
-              groups.add(group);
-              if (groups.size() == 1) {
-                firstCommitting.countDown();
-                releaseFirst.await(10, TimeUnit.SECONDS);
-                return stored(group);
-              }
-              // The commit's outcome is unknown: storing the jobs again could store them twice.
-              throw new IllegalStateException("connection lost during commit");
-            });
+    holdFirstCommitThen(
+        group -> {
+          // The commit's outcome is unknown: storing the jobs again could store them twice.
+          throw new IllegalStateException("connection lost during commit");
+        });
     Future<Submitted> first = clients.submit(() -> grouped.submit(job("first")));
     assertTrue(firstCommitting.await(10, TimeUnit.SECONDS));
     Future<Submitted> a = clients.submit(() -> grouped.submit(job("a")));
@@ -203,17 +173,7 @@ class GroupedSubmitsTest {
 
   @Test
   void aSubmissionInterruptedWhileWaitingForACommitIsWithdrawnAndNeverStored() throws Exception {
-    CountDownLatch firstCommitting = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    when(jobs.submit(anyList()))
-        .thenAnswer(
-            call -> {
-              List<NewJob> group = call.getArgument(0);
-              groups.add(group);
-              firstCommitting.countDown();
-              releaseFirst.await(10, TimeUnit.SECONDS);
-              return stored(group);
-            });
+    holdFirstCommitThen(GroupedSubmitsTest::stored);
     Future<Submitted> first = clients.submit(() -> grouped.submit(job("first")));
     assertTrue(firstCommitting.await(10, TimeUnit.SECONDS));
     AtomicBoolean interrupted = new AtomicBoolean();
@@ -237,6 +197,25 @@ class GroupedSubmitsTest {
     assertTrue(interrupted.get(), "the caller learns it was interrupted");
     assertEquals(List.of(List.of("first")), types(groups), "the withdrawn job was never stored");
     verify(jobs, never()).submit(List.of(job("withdrawn")));
+  }
+
+  /**
+   * The first group's commit waits for {@link #releaseFirst} (announcing itself on {@link
+   * #firstCommitting}); later groups are answered by {@code later}. Every group is recorded.
+   */
+  private void holdFirstCommitThen(Function<List<NewJob>, Submitted> later) {
+    when(jobs.submit(anyList()))
+        .thenAnswer(
+            call -> {
+              List<NewJob> group = call.getArgument(0);
+              groups.add(group);
+              if (groups.size() == 1) {
+                firstCommitting.countDown();
+                releaseFirst.await(10, TimeUnit.SECONDS);
+                return stored(group);
+              }
+              return later.apply(group);
+            });
   }
 
   private void storesEveryGroup() {

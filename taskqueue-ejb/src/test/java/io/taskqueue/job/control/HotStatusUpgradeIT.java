@@ -2,8 +2,6 @@ package io.taskqueue.job.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.taskqueue.launcher.control.ServiceEndpoints;
-import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.schema.control.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,17 +35,7 @@ class HotStatusUpgradeIT {
 
   @BeforeAll
   static void databaseWithJobsInEveryStatusUpgraded() throws SQLException {
-    ServiceEndpoints server = TestServices.endpoints();
-    String name = "hot_upgrade_" + Long.toHexString(System.nanoTime());
-    try (Connection admin =
-        java.sql.DriverManager.getConnection(
-            server.dbUrl(), server.dbUser(), server.dbPassword())) {
-      admin.createStatement().execute("CREATE DATABASE " + name);
-    }
-    db = new PGSimpleDataSource();
-    db.setUrl(server.dbUrl().substring(0, server.dbUrl().lastIndexOf('/') + 1) + name);
-    db.setUser(server.dbUser());
-    db.setPassword(server.dbPassword());
+    db = EmptyDatabases.create("hot_upgrade");
     Flyway.configure(SchemaMigrations.class.getClassLoader())
         .dataSource(db)
         .locations("classpath:db/migration")

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.StatusVerb;
-import io.taskqueue.launcher.control.ServiceEndpoints;
-import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.schema.control.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,17 +27,7 @@ class StatusSqlIT {
 
   @BeforeAll
   static void freshDatabase() throws SQLException {
-    ServiceEndpoints server = TestServices.endpoints();
-    String name = "status_sql_" + Long.toHexString(System.nanoTime());
-    try (Connection admin =
-        java.sql.DriverManager.getConnection(
-            server.dbUrl(), server.dbUser(), server.dbPassword())) {
-      admin.createStatement().execute("CREATE DATABASE " + name);
-    }
-    db = new PGSimpleDataSource();
-    db.setUrl(server.dbUrl().substring(0, server.dbUrl().lastIndexOf('/') + 1) + name);
-    db.setUser(server.dbUser());
-    db.setPassword(server.dbPassword());
+    db = EmptyDatabases.create("status_sql");
     SchemaMigrations.migrate(db);
   }
 
