@@ -86,7 +86,7 @@ public class JobService {
   }
 
   /** Hands stored jobs to the after-commit steps: their events, then Redis. */
-  private AtomicBoolean announce(List<Job> jobs) {
+  public AtomicBoolean announce(List<Job> jobs) {
     List<JobEvent> created =
         jobs.stream()
             .map(

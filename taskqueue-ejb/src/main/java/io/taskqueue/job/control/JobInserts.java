@@ -7,8 +7,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -24,23 +28,57 @@ public class JobInserts {
   static final String INSERT =
       "INSERT INTO jobs (id, type, payload, priority, status, attempt, max_attempts,"
           + " attempt_budget, created_at, scheduled_at, backoff_initial_ms, backoff_multiplier,"
-          + " backoff_max_ms, backoff_jitter, timeout_ms, submitted_by)"
+          + " backoff_max_ms, backoff_jitter, timeout_ms, submitted_by, schedule_name, fire_time)"
           + " SELECT id, type, payload::jsonb, priority, status, 0, max_attempts, max_attempts,"
           + " timestamptz 'epoch' + created * interval '1 microsecond',"
           + " timestamptz 'epoch' + scheduled * interval '1 microsecond', initial_ms, multiplier,"
-          + " max_ms, jitter, timeout_ms, submitted_by"
+          + " max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
+          + " timestamptz 'epoch' + fire_time * interval '1 microsecond'"
           + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[],"
           + " ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[],"
-          + " ?::bigint[], ?::text[])"
+          + " ?::bigint[], ?::text[], ?::text[], ?::bigint[])"
           + " AS n(id, type, payload, priority, status, max_attempts, created, scheduled,"
-          + " initial_ms, multiplier, max_ms, jitter, timeout_ms, submitted_by)";
+          + " initial_ms, multiplier, max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
+          + " fire_time)";
+
+  /** A schedule's jobs: a fire time that has its job already gets no second one. */
+  static final String INSERT_FIRED =
+      INSERT
+          + " ON CONFLICT (schedule_name, fire_time) WHERE schedule_name IS NOT NULL DO NOTHING"
+          + " RETURNING id";
 
   @Resource(lookup = "java:app/jdbc/taskqueue")
   DataSource dataSource;
 
   public void insert(List<Job> jobs) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = prepare(connection, INSERT, jobs)) {
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not store " + jobs.size() + " job(s)", e);
+    }
+  }
+
+  /**
+   * Stores a schedule's jobs, each for its own fire time, and returns the ids of those stored: a
+   * job whose schedule and fire time already have one is left out (the unique index decides, so
+   * this holds whatever any other node does at the same moment).
+   */
+  public static Set<UUID> insertFired(Connection connection, List<Job> jobs) throws SQLException {
+    Set<UUID> stored = new HashSet<>();
+    try (PreparedStatement insert = prepare(connection, INSERT_FIRED, jobs);
+        ResultSet ids = insert.executeQuery()) {
+      while (ids.next()) {
+        stored.add(UUID.fromString(ids.getString(1)));
+      }
+    }
+    return stored;
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<Job> jobs)
+      throws SQLException {
     int n = jobs.size();
-    Object[][] columns = new Object[14][n];
+    Object[][] columns = new Object[16][n];
     for (int i = 0; i < n; i++) {
       Job job = jobs.get(i);
       columns[0][i] = job.getId();
@@ -57,19 +95,22 @@ public class JobInserts {
       columns[11][i] = job.getRetryPolicy().jitter();
       columns[12][i] = job.getTimeoutMs();
       columns[13][i] = job.getSubmittedBy();
+      columns[14][i] = job.getScheduleName();
+      columns[15][i] = micros(job.getFireTime());
     }
     String[] types = {
       "uuid", "text", "text", "text", "text", "integer", "bigint", "bigint", "bigint", "float8",
-      "bigint", "float8", "bigint", "text"
+      "bigint", "float8", "bigint", "text", "text", "bigint"
     };
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    PreparedStatement insert = connection.prepareStatement(sql);
+    try {
       for (int c = 0; c < columns.length; c++) {
         insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
       }
-      insert.executeUpdate();
+      return insert;
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not store " + n + " job(s)", e);
+      insert.close();
+      throw e;
     }
   }
 

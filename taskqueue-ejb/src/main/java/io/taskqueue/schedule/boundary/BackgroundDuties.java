@@ -9,6 +9,8 @@ import io.taskqueue.lease.control.RecoverExpiredLeases;
 import io.taskqueue.lease.control.RenewLeases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
+import io.taskqueue.recurring.boundary.Schedules;
+import io.taskqueue.schedule.control.FireDueSchedules;
 import io.taskqueue.schedule.control.GuardedDuty;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
@@ -42,17 +44,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
- * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fold
- * job counts, flush statistics), each on a container thread of its own. Persistent EJB timers are
- * not used: Payara Micro runs without Hazelcast here, which disables them, and these tasks
- * coordinate through Redis and PostgreSQL anyway.
+ * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
+ * due recurring schedules, fold job counts, flush statistics), each on a container thread of its
+ * own. Persistent EJB timers are not used: Payara Micro runs without Hazelcast here, which disables
+ * them, and these tasks coordinate through Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 8;
+  private static final int DUTIES = 9;
 
   @Resource ManagedThreadFactory threads;
 
@@ -70,6 +72,15 @@ public class BackgroundDuties {
   @Inject PeriodRollup rollup;
   @Inject NodeIdentity node;
   @Inject StoreErrors errors;
+  @Inject Schedules schedules;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.schedules.poll-ms", defaultValue = "1000")
+  long schedulesPollMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.schedules.batch", defaultValue = "100")
+  int schedulesBatch;
 
   @Inject
   @ConfigProperty(name = "taskqueue.heartbeat-ms", defaultValue = "2000")
@@ -123,6 +134,10 @@ public class BackgroundDuties {
             workers::health,
             Duration.ofMillis(heartbeatTtlMillis),
             events::publishLater));
+    every(
+        schedulesPollMillis,
+        new FireDueSchedules(
+            schedules::fireDue, schedulesBatch, Duration.ofSeconds(5), System::nanoTime));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A new, empty database on the test PostgreSQL, so a test owns every row it sees. */
-final class EmptyDatabases {
+public final class EmptyDatabases {
 
   private EmptyDatabases() {}
 
-  static PGSimpleDataSource create(String prefix) throws SQLException {
+  public static PGSimpleDataSource create(String prefix) throws SQLException {
     ServiceEndpoints server = TestServices.endpoints();
     String name = prefix + "_" + Long.toHexString(System.nanoTime());
     try (Connection admin =

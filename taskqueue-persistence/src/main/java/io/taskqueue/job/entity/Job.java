@@ -97,6 +97,14 @@ public class Job {
   @Column(name = "submitted_by", length = 200)
   private String submittedBy;
 
+  /** The recurring schedule that submitted this job, if one did. */
+  @Column(name = "schedule_name", length = 100)
+  private String scheduleName;
+
+  /** The schedule's fire time this job is for; null for a schedule's "run now". */
+  @Column(name = "fire_time")
+  private OffsetDateTime fireTime;
+
   protected Job() {
     // for JPA
   }
@@ -130,6 +138,20 @@ public class Job {
     this.backoffMaxMs = retryPolicy.maxMs();
     this.backoffJitter = retryPolicy.jitter();
     this.timeoutMs = timeoutMs;
+  }
+
+  /** Links the job to the schedule (and fire time, null when run by hand) that submitted it. */
+  public void setSchedule(String scheduleName, OffsetDateTime fireTime) {
+    this.scheduleName = scheduleName;
+    this.fireTime = fireTime;
+  }
+
+  public String getScheduleName() {
+    return scheduleName;
+  }
+
+  public OffsetDateTime getFireTime() {
+    return fireTime;
   }
 
   /** Records who submitted the job: a caller with only the submitter role reads its own jobs. */

@@ -5,7 +5,10 @@ import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A job as the API shows it: statuses and priorities in lower case, JSON as JSON. */
+/**
+ * A job as the API shows it: statuses and priorities in lower case, JSON as JSON; {@code schedule}
+ * and {@code fireTime} name the recurring schedule and fire time that submitted it, if one did.
+ */
 public record JobView(
     UUID id,
     String type,
@@ -21,7 +24,9 @@ public record JobView(
     String lastError,
     JsonValue result,
     String workerId,
-    String submittedBy) {
+    String submittedBy,
+    String schedule,
+    OffsetDateTime fireTime) {
 
   public static JobView of(Job job) {
     return new JobView(
@@ -39,7 +44,9 @@ public record JobView(
         job.getLastError(),
         json(job.getResult()),
         job.getWorkerId(),
-        job.getSubmittedBy());
+        job.getSubmittedBy(),
+        job.getScheduleName(),
+        job.getFireTime());
   }
 
   private static JsonValue json(String text) {

@@ -1,0 +1,159 @@
+package io.taskqueue.recurring.boundary;
+
+import io.taskqueue.job.boundary.JobRules;
+import io.taskqueue.job.boundary.JobService;
+import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.entity.Job;
+import io.taskqueue.recurring.control.CronSchedule;
+import io.taskqueue.recurring.control.DueSchedules;
+import io.taskqueue.recurring.control.ScheduleRules;
+import io.taskqueue.recurring.control.ScheduleSql;
+import io.taskqueue.recurring.entity.FiredRound;
+import io.taskqueue.recurring.entity.InvalidScheduleException;
+import io.taskqueue.recurring.entity.Schedule;
+import io.taskqueue.recurring.entity.ScheduleRequest;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Recurring jobs: storing, changing, pausing, deleting and running schedules, and firing the due
+ * ones ({@link #fireDue}, called by a background duty on every node). Each method is one JTA
+ * transaction; jobs it stores reach Redis after it commits, like any other submission.
+ */
+@ApplicationScoped
+@Transactional
+public class Schedules {
+
+  @Resource(lookup = "java:app/jdbc/taskqueue")
+  DataSource dataSource;
+
+  @Inject JobRules jobRules;
+  @Inject JobService jobs;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.schedules.misfire-grace-ms", defaultValue = "60000")
+  long misfireGraceMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.schedules.max-count", defaultValue = "10000")
+  int maxCount;
+
+  /** Stores a new schedule; empty when the name is taken. */
+  public Optional<Schedule> create(ScheduleRequest request, String caller) {
+    return sql(
+        c -> {
+          Instant now = ScheduleSql.now(c);
+          Schedule schedule = rules().check(request, request.name(), caller, now, null);
+          if (ScheduleSql.count(c) >= maxCount) {
+            throw new InvalidScheduleException(
+                "too-many-schedules", "there are " + maxCount + " schedules, the most allowed");
+          }
+          return ScheduleSql.insert(c, schedule) ? Optional.of(schedule) : Optional.empty();
+        });
+  }
+
+  /** Replaces a schedule's definition; its next fire time moves only when its timing changed. */
+  public Optional<Schedule> update(String name, ScheduleRequest request) {
+    return sql(
+        c -> {
+          Optional<Schedule> current = ScheduleSql.find(c, name, true);
+          if (current.isEmpty()) {
+            return Optional.empty();
+          }
+          Schedule changed = rules().check(request, name, null, ScheduleSql.now(c), current.get());
+          ScheduleSql.update(c, changed);
+          return ScheduleSql.find(c, name, false);
+        });
+  }
+
+  public Optional<Schedule> find(String name) {
+    return sql(c -> ScheduleSql.find(c, name, false));
+  }
+
+  public List<Schedule> list(String after, int limit) {
+    return sql(c -> ScheduleSql.list(c, after, limit));
+  }
+
+  /**
+   * Pauses or resumes the schedule. A resumed schedule fires from now on: fire times that passed
+   * while it was paused are not made up.
+   */
+  public Optional<Schedule> setPaused(String name, boolean paused) {
+    return sql(
+        c -> {
+          Optional<Schedule> current = ScheduleSql.find(c, name, true);
+          if (current.isEmpty()) {
+            return Optional.empty();
+          }
+          Schedule s = current.get();
+          Instant now = ScheduleSql.now(c);
+          Instant next =
+              paused || !s.paused()
+                  ? s.nextFireAt()
+                  : CronSchedule.parse(s.cron(), s.timeZone()).next(now);
+          ScheduleSql.setPaused(c, name, paused, next, now);
+          return ScheduleSql.find(c, name, false);
+        });
+  }
+
+  public boolean delete(String name) {
+    return sql(c -> ScheduleSql.delete(c, name));
+  }
+
+  /**
+   * Submits the schedule's job now, whatever its timing, pause or overlap policy say (an operator's
+   * explicit request); the job links to the schedule with no fire time.
+   */
+  public Optional<Job> runNow(String name) {
+    return sql(
+        c -> {
+          Optional<Schedule> schedule = ScheduleSql.find(c, name, true);
+          if (schedule.isEmpty()) {
+            return Optional.empty();
+          }
+          Job job = DueSchedules.job(name, schedule.get().job(), null);
+          JobInserts.insertFired(c, List.of(job));
+          ScheduleSql.recordRunNow(c, name, job.getId());
+          jobs.announce(List.of(job));
+          return Optional.of(job);
+        });
+  }
+
+  /** One round of firing on this node, over at most {@code batch} due schedules. */
+  public FiredRound fireDue(int batch) {
+    return sql(
+        c -> {
+          FiredRound round = new DueSchedules(Duration.ofMillis(misfireGraceMillis), batch).fire(c);
+          if (!round.jobs().isEmpty()) {
+            jobs.announce(round.jobs());
+          }
+          return round;
+        });
+  }
+
+  private ScheduleRules rules() {
+    return new ScheduleRules(jobRules::check);
+  }
+
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T sql(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("schedule storage failed: " + e.getMessage(), e);
+    }
+  }
+}

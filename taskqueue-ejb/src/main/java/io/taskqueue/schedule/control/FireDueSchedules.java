@@ -1,0 +1,36 @@
+package io.taskqueue.schedule.control;
+
+import io.taskqueue.recurring.entity.FiredRound;
+import java.time.Duration;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+
+/**
+ * Fires the recurring schedules that are due, a batch per transaction, until fewer than a batch
+ * were due or {@code budget} has passed (so a minute with thousands of schedules is drained at
+ * once, by every node that is up, each taking the schedules the others have not locked).
+ */
+public final class FireDueSchedules implements Runnable {
+
+  private final IntFunction<FiredRound> fireBatch;
+  private final int batch;
+  private final Duration budget;
+  private final LongSupplier nanoClock;
+
+  public FireDueSchedules(
+      IntFunction<FiredRound> fireBatch, int batch, Duration budget, LongSupplier nanoClock) {
+    this.fireBatch = fireBatch;
+    this.batch = batch;
+    this.budget = budget;
+    this.nanoClock = nanoClock;
+  }
+
+  @Override
+  public void run() {
+    long start = nanoClock.getAsLong();
+    FiredRound round;
+    do {
+      round = fireBatch.apply(batch);
+    } while (round.schedules() == batch && nanoClock.getAsLong() - start < budget.toNanos());
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code /api/schedules}: recurring jobs over REST. */
+package io.taskqueue.recurring.boundary;

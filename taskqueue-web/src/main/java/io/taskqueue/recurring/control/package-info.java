@@ -1,0 +1,2 @@
+/** Maps refused schedules to problem responses. */
+package io.taskqueue.recurring.control;

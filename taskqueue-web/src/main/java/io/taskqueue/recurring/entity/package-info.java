@@ -1,0 +1,2 @@
+/** Schedules as the API shows them. */
+package io.taskqueue.recurring.entity;
