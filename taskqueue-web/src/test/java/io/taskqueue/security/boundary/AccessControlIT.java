@@ -94,6 +94,38 @@ class AccessControlIT extends DeployedWar {
               null,
               Set.of(OPERATOR)),
           new Endpoint("GET", "/api/stats", "api/stats", null, Set.of(VIEWER)),
+          new Endpoint("GET", "/api/schedules", "api/schedules", null, Set.of(VIEWER)),
+          new Endpoint("POST", "/api/schedules", "api/schedules", "{}", Set.of(OPERATOR)),
+          new Endpoint(
+              "GET",
+              "/api/schedules/preview",
+              "api/schedules/preview?cron=*%20*%20*%20*%20*",
+              null,
+              Set.of(VIEWER)),
+          new Endpoint(
+              "GET", "/api/schedules/{name}", "api/schedules/no-such", null, Set.of(VIEWER)),
+          new Endpoint(
+              "PUT", "/api/schedules/{name}", "api/schedules/no-such", "{}", Set.of(OPERATOR)),
+          new Endpoint(
+              "DELETE", "/api/schedules/{name}", "api/schedules/no-such", null, Set.of(OPERATOR)),
+          new Endpoint(
+              "POST",
+              "/api/schedules/{name}/pause",
+              "api/schedules/no-such/pause",
+              null,
+              Set.of(OPERATOR)),
+          new Endpoint(
+              "POST",
+              "/api/schedules/{name}/resume",
+              "api/schedules/no-such/resume",
+              null,
+              Set.of(OPERATOR)),
+          new Endpoint(
+              "POST",
+              "/api/schedules/{name}/run",
+              "api/schedules/no-such/run",
+              null,
+              Set.of(OPERATOR)),
           new Endpoint("GET", "/api/workers", "api/workers", null, Set.of(VIEWER)),
           new Endpoint("GET", "/api/keys", "api/keys", null, Set.of(ADMIN)),
           new Endpoint("POST", "/api/keys", "api/keys", "{}", Set.of(ADMIN)),
