@@ -11,6 +11,7 @@ import { JobsPage } from './pages/JobsPage'
 import { LiveFeedPage } from './pages/LiveFeedPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { OverviewPage } from './pages/OverviewPage'
+import { SchedulesPage } from './pages/SchedulesPage'
 import { WorkersPage } from './pages/WorkersPage'
 import { createApi } from './services/api'
 import type { Me } from './services/types'
@@ -33,6 +34,8 @@ function renderPage(route: Route) {
       return <JobDetailPage key={route.id} id={route.id} />
     case 'dead':
       return <DeadLettersPage />
+    case 'schedules':
+      return <SchedulesPage />
     case 'feed':
       return <LiveFeedPage />
     case 'notfound':

@@ -62,4 +62,34 @@ public interface JobContext {
    * @return true once the attempt should stop
    */
   boolean isCancelled();
+
+  /**
+   * Reports how far the attempt has come. The engine keeps the latest report on the job and
+   * publishes it as a {@code job.progress} event, at most about twice a second per job however
+   * often this is called, so a tight loop may call it freely. A report from an attempt that is no
+   * longer the job's current one is ignored.
+   *
+   * @param percent 0 to 100 (clamped)
+   * @param message what the handler is doing, or null (cut to 500 characters)
+   */
+  default void progress(int percent, String message) {}
+
+  /**
+   * Adds a line to the job's log, kept per attempt and shown on the job's page while it runs. A job
+   * keeps a bounded number of lines (by default 1,000, each cut to 4,000 characters); lines beyond
+   * that are counted as dropped, never stored.
+   *
+   * @param level how much the line matters
+   * @param message the line
+   */
+  default void log(LogLevel level, String message) {}
+
+  /**
+   * Adds an {@link LogLevel#INFO} line to the job's log.
+   *
+   * @param message the line
+   */
+  default void log(String message) {
+    log(LogLevel.INFO, message);
+  }
 }

@@ -9,6 +9,7 @@ describe('parseHash', () => {
     expect(parseHash('#/jobs')).toEqual({ page: 'jobs' })
     expect(parseHash('#/jobs/abc%2F1')).toEqual({ page: 'job', id: 'abc/1' })
     expect(parseHash('#/dead')).toEqual({ page: 'dead' })
+    expect(parseHash('#/schedules')).toEqual({ page: 'schedules' })
     expect(parseHash('#/feed')).toEqual({ page: 'feed' })
   })
 

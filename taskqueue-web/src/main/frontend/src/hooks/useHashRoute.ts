@@ -8,6 +8,7 @@ export type Route =
   | { page: 'jobs' }
   | { page: 'job'; id: string }
   | { page: 'dead' }
+  | { page: 'schedules' }
   | { page: 'feed' }
   | { page: 'notfound'; path: string }
 
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route {
     if (first === 'workers') return { page: 'workers' }
     if (first === 'jobs') return { page: 'jobs' }
     if (first === 'dead') return { page: 'dead' }
+    if (first === 'schedules') return { page: 'schedules' }
     if (first === 'feed') return { page: 'feed' }
   }
   if (parts.length === 2 && first === 'jobs' && second) {

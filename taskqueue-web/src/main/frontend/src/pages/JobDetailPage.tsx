@@ -125,6 +125,12 @@ function JobFacts({ job }: { job: Job }) {
     ['Attempt', `${job.attempt} / ${job.maxAttempts}`],
     ['Worker', job.workerId ?? '—'],
     ['Submitted by', job.submittedBy ?? '—'],
+    ...(job.schedule
+      ? ([
+          ['Schedule', job.schedule],
+          ['Fire time', job.fireTime ? formatTimestamp(job.fireTime) : 'run by hand'],
+        ] as [string, string][])
+      : []),
     ['Created', formatTimestamp(job.createdAt)],
     ['Scheduled', formatTimestamp(job.scheduledAt)],
     ['Started', formatTimestamp(job.startedAt)],

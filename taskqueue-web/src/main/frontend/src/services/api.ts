@@ -11,6 +11,9 @@ import type {
   Priority,
   Problem,
   QueuesInfo,
+  Schedule,
+  ScheduleInput,
+  SchedulePreview,
   Stats,
   WorkerNode,
   WsTicket,
@@ -60,13 +63,16 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message, problem)
 }
 
-async function request<T>(secret: string, method: string, url: string): Promise<T> {
+async function request<T>(secret: string, method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${secret}`,
+    Accept: 'application/json, application/problem+json',
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
   const res = await fetch(url, {
     method,
-    headers: {
-      Authorization: `Bearer ${secret}`,
-      Accept: 'application/json, application/problem+json',
-    },
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) throw await toError(res)
   if (res.status === 204) return undefined as T
@@ -84,9 +90,9 @@ export function errorMessage(e: unknown): string {
  * the server stopped accepting (revoked, expired JWT) instead of failing forever.
  */
 export function createApi(secret: string, onUnauthorized?: () => void) {
-  async function call<T>(method: string, path: string, query?: Query): Promise<T> {
+  async function call<T>(method: string, path: string, query?: Query, body?: unknown): Promise<T> {
     try {
-      return await request<T>(secret, method, withQuery(path, query))
+      return await request<T>(secret, method, withQuery(path, query), body)
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) onUnauthorized?.()
       throw e
@@ -128,6 +134,18 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
     pauseQueue: (priority: Priority) => call<unknown>('POST', `/api/queues/${priority}/pause`),
     resumeQueue: (priority: Priority) => call<unknown>('POST', `/api/queues/${priority}/resume`),
     wsTicket: () => call<WsTicket>('POST', '/api/ws-ticket'),
+    schedules: async () =>
+      (await call<{ items: Schedule[] }>('GET', '/api/schedules', { limit: 500 })).items,
+    createSchedule: (input: ScheduleInput) =>
+      call<Schedule>('POST', '/api/schedules', undefined, input),
+    updateSchedule: (name: string, input: ScheduleInput) =>
+      call<Schedule>('PUT', `/api/schedules/${enc(name)}`, undefined, input),
+    pauseSchedule: (name: string) => call<Schedule>('POST', `/api/schedules/${enc(name)}/pause`),
+    resumeSchedule: (name: string) => call<Schedule>('POST', `/api/schedules/${enc(name)}/resume`),
+    deleteSchedule: (name: string) => call<void>('DELETE', `/api/schedules/${enc(name)}`),
+    runSchedule: (name: string) => call<Job>('POST', `/api/schedules/${enc(name)}/run`),
+    previewSchedule: (cron: string, timeZone: string) =>
+      call<SchedulePreview>('GET', '/api/schedules/preview', { cron, timeZone, count: 5 }),
   }
 }
 

@@ -98,6 +98,52 @@ export interface Job {
   result?: unknown
   workerId?: string | null
   submittedBy?: string | null
+  /** The recurring schedule that submitted the job, and the fire time it is for. */
+  schedule?: string | null
+  fireTime?: string | null
+}
+
+export type OverlapPolicy = 'allow' | 'skip'
+export type MisfirePolicy = 'skip' | 'fire-once' | 'fire-all'
+
+/** The job a schedule submits: what POST /api/jobs takes, without runAt or delayMs. */
+export interface JobTemplate {
+  type: string
+  payload?: unknown
+  priority?: Priority
+  maxAttempts?: number
+  timeoutMs?: number | null
+}
+
+/** A schedule as POST /api/schedules and PUT /api/schedules/{name} take it. */
+export interface ScheduleInput {
+  name: string
+  cron: string
+  timeZone: string
+  job: JobTemplate
+  overlap: OverlapPolicy
+  misfire: MisfirePolicy
+  misfireLimit?: number
+  paused?: boolean
+}
+
+export interface Schedule extends ScheduleInput {
+  description: string
+  paused: boolean
+  nextFireTimes: string[]
+  lastFireAt?: string | null
+  lastRun?: { jobId: string; fireTime?: string | null; status: JobStatus | 'deleted' } | null
+  lastSkipAt?: string | null
+  lastSkipReason?: string | null
+  createdBy?: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SchedulePreview {
+  description: string
+  nextFireTimes: string[]
+  localTimes: string[]
 }
 
 /** Keyset page: there is no total and no offset, only a cursor to the next page. */

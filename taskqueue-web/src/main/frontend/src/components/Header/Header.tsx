@@ -9,6 +9,7 @@ const LINKS: { path: string; label: string; pages: Route['page'][] }[] = [
   { path: '/workers', label: 'Workers', pages: ['workers'] },
   { path: '/jobs', label: 'Jobs', pages: ['jobs', 'job'] },
   { path: '/dead', label: 'Dead letters', pages: ['dead'] },
+  { path: '/schedules', label: 'Schedules', pages: ['schedules'] },
   { path: '/feed', label: 'Live feed', pages: ['feed'] },
 ]
 

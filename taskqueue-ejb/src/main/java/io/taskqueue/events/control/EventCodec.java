@@ -65,6 +65,10 @@ public final class EventCodec {
       number(json, "durationMs", event.durationMs());
       number(json, "waitMs", event.waitMs());
       text(json, "error", event.error());
+      if (event.progress() != null) {
+        json.write("progress", event.progress());
+      }
+      text(json, "message", event.message());
       json.writeEnd();
     }
     return out.toString();
@@ -92,7 +96,9 @@ public final class EventCodec {
               timestamp == null ? null : Instant.parse(timestamp),
               longValue(json, "durationMs"),
               longValue(json, "waitMs"),
-              string(json, "error")));
+              string(json, "error"),
+              json.get("progress") instanceof JsonNumber p ? p.intValue() : null,
+              string(json, "message")));
     } catch (JsonException
         | ClassCastException
         | IllegalArgumentException

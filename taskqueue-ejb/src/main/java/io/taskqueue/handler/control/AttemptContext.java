@@ -1,6 +1,7 @@
 package io.taskqueue.handler.control;
 
 import io.taskqueue.JobContext;
+import io.taskqueue.LogLevel;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.json.boundary.JsonBinding;
 import jakarta.json.JsonObject;
@@ -15,8 +16,30 @@ public record AttemptContext(
     JsonObject payload,
     int attempt,
     int maxAttempts,
-    BooleanSupplier cancellation)
+    BooleanSupplier cancellation,
+    AttemptReports reports)
     implements JobContext {
+
+  /** An attempt whose progress and logs go nowhere. */
+  public AttemptContext(
+      UUID jobId,
+      String type,
+      JsonObject payload,
+      int attempt,
+      int maxAttempts,
+      BooleanSupplier cancellation) {
+    this(jobId, type, payload, attempt, maxAttempts, cancellation, AttemptReports.NONE);
+  }
+
+  @Override
+  public void progress(int percent, String message) {
+    reports.progress(percent, message);
+  }
+
+  @Override
+  public void log(LogLevel level, String message) {
+    reports.log(level, message);
+  }
 
   @Override
   public <T> T payload(Class<T> target) throws NonRetryableException {

@@ -13,6 +13,8 @@ public enum EventType {
   JOB_RETRYING("job.retrying"),
   JOB_DEAD("job.dead"),
   JOB_CANCELLED("job.cancelled"),
+  JOB_PROGRESS("job.progress"),
+  JOB_LOG("job.log"),
   WORKER_UP("worker.up"),
   WORKER_DOWN("worker.down"),
   QUEUE_PAUSED("queue.paused"),

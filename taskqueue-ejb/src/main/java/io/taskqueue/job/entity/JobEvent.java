@@ -10,7 +10,9 @@ import java.util.UUID;
  * {@code waitMs} except on a first {@code job.started} (submission, or the run time of a scheduled
  * job, to start); {@code error} except on {@code job.failed}, {@code job.dead} and {@code
  * job.retrying} after a lost lease. {@code workerId} is the worker thread ({@code node/w3}) on job
- * events and the node on worker events.
+ * events and the node on worker events. {@code progress} (0 to 100) is only on {@code
+ * job.progress}; {@code message} only on {@code job.progress} and {@code job.log} (there with the
+ * line's level as {@code status}).
  */
 public record JobEvent(
     String type,
@@ -23,7 +25,38 @@ public record JobEvent(
     Instant timestamp,
     Long durationMs,
     Long waitMs,
-    String error) {
+    String error,
+    Integer progress,
+    String message) {
+
+  /** An event without progress or message: every event but {@code job.progress} and logs. */
+  public JobEvent(
+      String type,
+      UUID jobId,
+      String jobType,
+      String priority,
+      String status,
+      Integer attempt,
+      String workerId,
+      Instant timestamp,
+      Long durationMs,
+      Long waitMs,
+      String error) {
+    this(
+        type,
+        jobId,
+        jobType,
+        priority,
+        status,
+        attempt,
+        workerId,
+        timestamp,
+        durationMs,
+        waitMs,
+        error,
+        null,
+        null);
+  }
 
   /** Errors travel as their first line, bounded: the whole text is in the job's record. */
   public static final int MAX_ERROR_CHARS = 300;

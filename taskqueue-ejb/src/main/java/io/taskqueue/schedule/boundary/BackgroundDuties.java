@@ -7,10 +7,12 @@ import io.taskqueue.lease.boundary.CancelSignals;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.lease.control.RecoverExpiredLeases;
 import io.taskqueue.lease.control.RenewLeases;
+import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.recurring.boundary.Schedules;
 import io.taskqueue.schedule.control.FireDueSchedules;
+import io.taskqueue.schedule.control.FlushJobTelemetry;
 import io.taskqueue.schedule.control.GuardedDuty;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
@@ -45,16 +47,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
  * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
- * due recurring schedules, fold job counts, flush statistics), each on a container thread of its
- * own. Persistent EJB timers are not used: Payara Micro runs without Hazelcast here, which disables
- * them, and these tasks coordinate through Redis and PostgreSQL anyway.
+ * due recurring schedules, flush handlers' progress and logs, fold job counts, flush statistics),
+ * each on a container thread of its own. Persistent EJB timers are not used: Payara Micro runs
+ * without Hazelcast here, which disables them, and these tasks coordinate through Redis and
+ * PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 9;
+  private static final int DUTIES = 10;
 
   @Resource ManagedThreadFactory threads;
 
@@ -73,6 +76,7 @@ public class BackgroundDuties {
   @Inject NodeIdentity node;
   @Inject StoreErrors errors;
   @Inject Schedules schedules;
+  @Inject JobTelemetry telemetry;
 
   @Inject
   @ConfigProperty(name = "taskqueue.schedules.poll-ms", defaultValue = "1000")
@@ -138,6 +142,7 @@ public class BackgroundDuties {
         schedulesPollMillis,
         new FireDueSchedules(
             schedules::fireDue, schedulesBatch, Duration.ofSeconds(5), System::nanoTime));
+    every(500, new FlushJobTelemetry(telemetry::flush));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }

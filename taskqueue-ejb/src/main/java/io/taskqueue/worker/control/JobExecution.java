@@ -5,6 +5,7 @@ import io.taskqueue.NonRetryableException;
 import io.taskqueue.RetryLaterException;
 import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.handler.control.AttemptContext;
+import io.taskqueue.handler.control.AttemptReports;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.RetryBackoff;
 import io.taskqueue.job.entity.EventType;
@@ -16,6 +17,7 @@ import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.json.boundary.JsonBinding;
 import io.taskqueue.json.boundary.JsonText;
+import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.store.control.StoreErrors;
@@ -60,6 +62,7 @@ public class JobExecution {
   @Inject CompletionWriter completions;
   @Inject Event<JobEvents> events;
   @Inject StoreErrors errors;
+  @Inject JobTelemetry telemetry;
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
@@ -120,18 +123,20 @@ public class JobExecution {
     // Outside a transaction, observers hear it at once: the start itself is committed already.
     events.fire(JobEvents.of(startedEvent(attempt, workerId)));
     String json;
+    ReportingAttempt reports = telemetry == null ? null : new ReportingAttempt(telemetry, attempt);
     try {
       JobHandler handler =
           handlers
               .forType(attempt.type())
               .orElseThrow(
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
-      Object result = handle(handler, contextOf(attempt, running::stopRequested));
+      Object result = handle(handler, contextOf(attempt, running::stopRequested, reports));
       json = result == null ? null : JsonBinding.toJsonText(result);
     } catch (Throwable e) {
       // Errors too (StackOverflowError, NoClassDefFoundError, a big allocation's
       // OutOfMemoryError): the attempt fails like any failure and this thread serves on.
       endHandler(running);
+      flushReports(reports);
       try {
         return fail(claim, running, attempt, e, workerId);
       } finally {
@@ -139,6 +144,7 @@ public class JobExecution {
       }
     }
     endHandler(running);
+    flushReports(reports);
     try {
       completions.record(
           claim,
@@ -258,14 +264,31 @@ public class JobExecution {
     return new RetryPolicy(retryBaseMillis, retryMultiplier, retryMaxMillis, retryJitter);
   }
 
-  private static AttemptContext contextOf(StartedAttempt attempt, BooleanSupplier stop) {
+  private static AttemptContext contextOf(
+      StartedAttempt attempt, BooleanSupplier stop, ReportingAttempt reports) {
     return new AttemptContext(
         attempt.jobId(),
         attempt.type(),
         JsonText.readObject(attempt.payload()),
         attempt.attempt(),
         attempt.maxAttempts(),
-        stop);
+        stop,
+        reports == null ? AttemptReports.NONE : reports);
+  }
+
+  /**
+   * Stores what the attempt reported before its outcome is, so that a finished job's log is
+   * complete; a failure to store is counted, never the attempt's failure.
+   */
+  private void flushReports(ReportingAttempt reports) {
+    if (reports == null || !reports.reported()) {
+      return;
+    }
+    try {
+      telemetry.flush();
+    } catch (Throwable e) {
+      errors.record(e);
+    }
   }
 
   /** The error's message and the head of its stack trace, bounded in size. */

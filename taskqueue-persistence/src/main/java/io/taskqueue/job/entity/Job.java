@@ -105,6 +105,22 @@ public class Job {
   @Column(name = "fire_time")
   private OffsetDateTime fireTime;
 
+  // Progress and log counts are written by the engine's own statements, never through the entity.
+  @Column(name = "progress_percent", insertable = false, updatable = false)
+  private Integer progressPercent;
+
+  @Column(name = "progress_message", insertable = false, updatable = false)
+  private String progressMessage;
+
+  @Column(name = "progress_at", insertable = false, updatable = false)
+  private OffsetDateTime progressAt;
+
+  @Column(name = "log_lines", insertable = false, updatable = false)
+  private int logLines;
+
+  @Column(name = "logs_dropped", insertable = false, updatable = false)
+  private int logsDropped;
+
   protected Job() {
     // for JPA
   }
@@ -144,6 +160,29 @@ public class Job {
   public void setSchedule(String scheduleName, OffsetDateTime fireTime) {
     this.scheduleName = scheduleName;
     this.fireTime = fireTime;
+  }
+
+  /** The latest progress the running (or last) attempt reported, 0 to 100; null when none. */
+  public Integer getProgressPercent() {
+    return progressPercent;
+  }
+
+  public String getProgressMessage() {
+    return progressMessage;
+  }
+
+  public OffsetDateTime getProgressAt() {
+    return progressAt;
+  }
+
+  /** Log lines stored for the job, over all its attempts. */
+  public int getLogLines() {
+    return logLines;
+  }
+
+  /** Log lines the handler wrote beyond the job's limit, counted and not stored. */
+  public int getLogsDropped() {
+    return logsDropped;
   }
 
   public String getScheduleName() {

@@ -10,10 +10,12 @@ import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobPage;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobView;
+import io.taskqueue.job.entity.LogPage;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.SubmitJobRequest;
 import io.taskqueue.job.entity.Submitted;
+import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.SubmitRateLimit;
@@ -54,6 +56,7 @@ public class JobsResource {
 
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
+  static final int MAX_LOG_PAGE = 1_000;
 
   @Inject JobService jobs;
   @Inject GroupedSubmits grouped;
@@ -63,6 +66,7 @@ public class JobsResource {
   @Inject ActionAudit audit;
   @Inject SubmitRateLimit rateLimit;
   @Inject TypeAccess typeAccess;
+  @Inject JobTelemetry telemetry;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -173,6 +177,40 @@ public class JobsResource {
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
   public List<AttemptView> attempts(@PathParam("id") String id) {
     return jobs.attempts(get(id).id()).stream().map(AttemptView::of).toList();
+  }
+
+  /**
+   * The job's log lines (from every attempt, oldest first) after line {@code after}; readable by
+   * whoever may read the job. Poll with the page's {@code next} to follow a running job.
+   */
+  @GET
+  @Path("{id}/logs")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  public LogPage logs(
+      @PathParam("id") String id,
+      @QueryParam("after") Integer after,
+      @QueryParam("limit") Integer limit) {
+    JobView job = get(id);
+    int size = limit == null ? MAX_LOG_PAGE : limit;
+    if (size < 1 || size > MAX_LOG_PAGE || (after != null && after < 0)) {
+      throw ProblemException.badRequest(
+          "invalid-query",
+          "Invalid query",
+          "limit must be between 1 and " + MAX_LOG_PAGE + ", after at least 0.");
+    }
+    List<LogPage.LogLineView> lines =
+        telemetry.lines(job.id(), after == null ? 0 : after, size).stream()
+            .map(
+                l ->
+                    new LogPage.LogLineView(
+                        l.seq(),
+                        l.attempt(),
+                        l.at().atOffset(java.time.ZoneOffset.UTC),
+                        l.level().name().toLowerCase(java.util.Locale.ROOT),
+                        l.message()))
+            .toList();
+    Integer next = lines.isEmpty() ? after : Integer.valueOf(lines.get(lines.size() - 1).seq());
+    return new LogPage(lines, next, job.logsDropped());
   }
 
   @GET

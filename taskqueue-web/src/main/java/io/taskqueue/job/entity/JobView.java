@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * A job as the API shows it: statuses and priorities in lower case, JSON as JSON; {@code schedule}
- * and {@code fireTime} name the recurring schedule and fire time that submitted it, if one did.
+ * and {@code fireTime} name the recurring schedule and fire time that submitted it, if one did;
+ * {@code progress} is what its handler last reported; {@code logLines} and {@code logsDropped}
+ * count its log (read it at {@code /api/jobs/{id}/logs}).
  */
 public record JobView(
     UUID id,
@@ -26,7 +28,10 @@ public record JobView(
     String workerId,
     String submittedBy,
     String schedule,
-    OffsetDateTime fireTime) {
+    OffsetDateTime fireTime,
+    ProgressView progress,
+    int logLines,
+    int logsDropped) {
 
   public static JobView of(Job job) {
     return new JobView(
@@ -46,7 +51,10 @@ public record JobView(
         job.getWorkerId(),
         job.getSubmittedBy(),
         job.getScheduleName(),
-        job.getFireTime());
+        job.getFireTime(),
+        ProgressView.of(job),
+        job.getLogLines(),
+        job.getLogsDropped());
   }
 
   private static JsonValue json(String text) {

@@ -61,6 +61,12 @@ class AccessControlIT extends DeployedWar {
               null,
               Set.of(VIEWER, SUBMITTER)),
           new Endpoint(
+              "GET",
+              "/api/jobs/{id}/logs",
+              "api/jobs/" + SOME_ID + "/logs",
+              null,
+              Set.of(VIEWER, SUBMITTER)),
+          new Endpoint(
               "POST",
               "/api/jobs/{id}/cancel",
               "api/jobs/" + SOME_ID + "/cancel",

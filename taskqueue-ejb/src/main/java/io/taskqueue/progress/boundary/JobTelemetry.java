@@ -1,0 +1,151 @@
+package io.taskqueue.progress.boundary;
+
+import io.taskqueue.LogLevel;
+import io.taskqueue.events.boundary.EventPublisher;
+import io.taskqueue.job.entity.EventType;
+import io.taskqueue.job.entity.JobEvent;
+import io.taskqueue.progress.control.TelemetryBuffer;
+import io.taskqueue.progress.control.TelemetrySql;
+import io.taskqueue.progress.entity.LogLine;
+import io.taskqueue.progress.entity.PendingTelemetry;
+import io.taskqueue.progress.entity.ProgressReport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Progress and logs from handlers. Reports go to a bounded in-memory buffer; {@link #flush} writes
+ * them (every half second from a background duty, and at the end of an attempt that reported) and
+ * then publishes {@code job.progress} and {@code job.log} events for what was stored. A flush that
+ * fails loses those reports (they are informational; the job itself is unaffected), counted in the
+ * engine's store errors by its caller.
+ */
+@ApplicationScoped
+@Transactional(TxType.NOT_SUPPORTED)
+public class JobTelemetry {
+
+  @Resource(lookup = "java:app/jdbc/taskqueue")
+  DataSource dataSource;
+
+  @Inject EventPublisher events;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.logs.max-lines-per-job", defaultValue = "1000")
+  int maxLinesPerJob;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.logs.max-line-chars", defaultValue = "4000")
+  int maxLineChars;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.logs.max-pending", defaultValue = "10000")
+  int maxPending;
+
+  private TelemetryBuffer buffer;
+
+  @PostConstruct
+  void start() {
+    buffer = new TelemetryBuffer(maxPending, maxLineChars);
+  }
+
+  public void progress(UUID jobId, String type, int attempt, int percent, String message) {
+    buffer.progress(jobId, type, attempt, percent, message, Instant.now());
+  }
+
+  public void log(UUID jobId, int attempt, LogLevel level, String message) {
+    buffer.log(jobId, attempt, level, message, Instant.now());
+  }
+
+  /** Writes everything reported so far; publishes events for what was stored. */
+  public synchronized void flush() {
+    PendingTelemetry pending = buffer.drain();
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<JobEvent> published = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      for (ProgressReport report : pending.progress()) {
+        if (TelemetrySql.progress(c, report)) {
+          published.add(progressEvent(report));
+        }
+      }
+      Map<UUID, List<LogLine>> byJob =
+          pending.lines().stream()
+              .collect(
+                  Collectors.groupingBy(LogLine::jobId, LinkedHashMap::new, Collectors.toList()));
+      pending.dropped().keySet().forEach(job -> byJob.computeIfAbsent(job, j -> List.of()));
+      for (Map.Entry<UUID, List<LogLine>> job : byJob.entrySet()) {
+        List<LogLine> lines = job.getValue();
+        int dropped = pending.dropped().getOrDefault(job.getKey(), 0);
+        int stored = TelemetrySql.append(c, job.getKey(), lines, dropped, maxLinesPerJob);
+        if (stored > 0) {
+          published.add(logEvent(lines.get(0), stored));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store progress and logs: " + e.getMessage(), e);
+    } finally {
+      if (!published.isEmpty()) {
+        events.publishLater(published);
+      }
+    }
+  }
+
+  /** Up to {@code limit} of the job's log lines after line {@code afterSeq}, oldest first. */
+  public List<LogLine> lines(UUID jobId, int afterSeq, int limit) {
+    try (Connection c = dataSource.getConnection()) {
+      return TelemetrySql.lines(c, jobId, afterSeq, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the job's log: " + e.getMessage(), e);
+    }
+  }
+
+  private static JobEvent progressEvent(ProgressReport r) {
+    return new JobEvent(
+        EventType.JOB_PROGRESS.wireName(),
+        r.jobId(),
+        r.jobType(),
+        null,
+        "running",
+        r.attempt(),
+        null,
+        r.at(),
+        null,
+        null,
+        null,
+        r.percent(),
+        r.message());
+  }
+
+  private static JobEvent logEvent(LogLine first, int stored) {
+    return new JobEvent(
+        EventType.JOB_LOG.wireName(),
+        first.jobId(),
+        null,
+        null,
+        null,
+        first.attempt(),
+        null,
+        Instant.now(),
+        null,
+        null,
+        null,
+        null,
+        stored + " new line(s)");
+  }
+}

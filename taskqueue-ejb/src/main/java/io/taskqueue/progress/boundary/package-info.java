@@ -1,0 +1,2 @@
+/** Reporting, flushing and reading progress and logs. */
+package io.taskqueue.progress.boundary;

@@ -1,0 +1,2 @@
+/** Progress reports and log lines. */
+package io.taskqueue.progress.entity;
