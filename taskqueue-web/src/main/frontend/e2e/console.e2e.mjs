@@ -124,6 +124,20 @@ try {
   await shot(page, '04-job-detail-attempts')
   console.log('E2E ok job-detail-attempts')
 
+  // A running job's page shows its progress and its log live, as the handler reports them.
+  const stepped = await api('POST', '/api/jobs', {
+    type: 'sleep',
+    payload: { ms: 6000, steps: 3 },
+  })
+  await page.goto(`${base}/#/jobs/${stepped.id}`)
+  await page.getByRole('region', { name: 'Progress' }).getByText('33% step 1 of 3').waitFor()
+  await page.getByRole('list', { name: 'Log' }).getByText('finished step 1 of 3').waitFor()
+  await page.locator('.job__title .badge--running').waitFor()
+  await shot(page, '05-job-progress-log')
+  await page.getByRole('list', { name: 'Log' }).getByText('finished step 3 of 3').waitFor()
+  await page.locator('.job__title .badge--completed').waitFor()
+  console.log('E2E ok job-progress-log')
+
   await page.getByRole('link', { name: 'Workers' }).click()
   await page.getByRole('heading', { name: 'Workers' }).waitFor()
   await page.locator('article[aria-label^="Node "]').first().waitFor()

@@ -100,6 +100,13 @@ function fakeApi() {
         },
       ]),
     ),
+    jobLogs: vi.fn(() =>
+      Promise.resolve({
+        lines: [{ seq: 1, attempt: 1, at: now, level: 'warn', message: 'disk almost full' }],
+        next: 1,
+        dropped: 2,
+      }),
+    ),
     cancelJob: vi.fn(() => Promise.resolve({ ...job, status: 'cancelled' })),
     retryJob: vi.fn(() => Promise.resolve({ ...deadJob, status: 'queued' })),
     dead: vi.fn(() => Promise.resolve({ items: [deadJob] })),
@@ -195,6 +202,8 @@ describe('Console', () => {
     expect(await screen.findByText('node-a/w2')).toBeInTheDocument()
     expect(screen.getByText(/at Y\.run/, { selector: 'pre' })).toBeInTheDocument()
     expect(api.attempts).toHaveBeenCalledWith('job-9')
+    expect(await screen.findByText('disk almost full')).toBeInTheDocument()
+    expect(api.jobLogs).toHaveBeenCalledWith('job-9', 0)
     fireEvent.click(screen.getByRole('button', { name: 'Retry job' }))
     expect(api.retryJob).toHaveBeenCalledWith('job-9')
   })

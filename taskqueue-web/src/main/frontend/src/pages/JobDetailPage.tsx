@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { AttemptTable } from '../components/AttemptTable/AttemptTable'
+import { JobLog } from '../components/JobLog/JobLog'
 import { Notice } from '../components/Notice/Notice'
 import { StatusBadge } from '../components/StatusBadge/StatusBadge'
 import { Timeline } from '../components/Timeline/Timeline'
@@ -47,7 +48,9 @@ export function JobDetailPage({ id }: { id: string }) {
   useEventListener((batch) => {
     const mine = batch.filter((e) => e.jobId === id)
     if (mine.length === 0) return
-    setEvents((prev) => [...prev, ...mine].slice(-MAX_EVENTS))
+    // Progress and log events update the page, not its timeline.
+    const changes = mine.filter((e) => e.type !== 'job.progress' && e.type !== 'job.log')
+    if (changes.length > 0) setEvents((prev) => [...prev, ...changes].slice(-MAX_EVENTS))
     reload()
   })
 
@@ -88,6 +91,19 @@ export function JobDetailPage({ id }: { id: string }) {
             </div>
           )}
           <JobFacts job={job} />
+          {job.progress && (
+            <section className="job__section" aria-label="Progress">
+              <h2>Progress</h2>
+              <progress max={100} value={job.progress.percent}>
+                {job.progress.percent}%
+              </progress>{' '}
+              {job.progress.percent}% {job.progress.message}
+            </section>
+          )}
+          <section className="job__section">
+            <h2>Log</h2>
+            <JobLog jobId={job.id} dropped={job.logsDropped ?? 0} />
+          </section>
           <section className="job__section">
             <h2>Attempts</h2>
             <AttemptTable attempts={attempts} />

@@ -5,6 +5,7 @@ import type {
   DeadFilter,
   Job,
   JobFilter,
+  LogPage,
   Me,
   Page,
   PageRequest,
@@ -115,6 +116,8 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
       }),
     job: (id: string) => call<Job>('GET', `/api/jobs/${enc(id)}`),
     attempts: (id: string) => call<Attempt[]>('GET', `/api/jobs/${enc(id)}/attempts`),
+    jobLogs: (id: string, after: number) =>
+      call<LogPage>('GET', `/api/jobs/${enc(id)}/logs`, { after, limit: 1000 }),
     cancelJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/cancel`),
     retryJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/retry`),
     dead: (filter: DeadFilter, page: PageRequest = {}) =>

@@ -101,6 +101,25 @@ export interface Job {
   /** The recurring schedule that submitted the job, and the fire time it is for. */
   schedule?: string | null
   fireTime?: string | null
+  /** What the handler last reported; absent until it reports. */
+  progress?: { percent: number; message?: string | null; at: string } | null
+  logLines?: number
+  logsDropped?: number
+}
+
+export interface LogLine {
+  seq: number
+  attempt: number
+  at: string
+  level: 'debug' | 'info' | 'warn' | 'error'
+  message: string
+}
+
+/** GET /api/jobs/{id}/logs: lines after a number; ask again after `next` to follow. */
+export interface LogPage {
+  lines: LogLine[]
+  next?: number | null
+  dropped: number
 }
 
 export type OverlapPolicy = 'allow' | 'skip'
@@ -177,6 +196,8 @@ export type EventType =
   | 'job.retrying'
   | 'job.dead'
   | 'job.cancelled'
+  | 'job.progress'
+  | 'job.log'
   | 'queue.paused'
   | 'queue.resumed'
   | 'worker.up'
@@ -194,6 +215,8 @@ export interface FeedEvent {
   durationMs?: number
   waitMs?: number
   error?: string
+  progress?: number
+  message?: string
 }
 
 export interface WsTicket {
