@@ -1,6 +1,7 @@
 package io.taskqueue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -91,5 +92,16 @@ public interface JobContext {
    */
   default void log(String message) {
     log(LogLevel.INFO, message);
+  }
+
+  /**
+   * The jobs this job depends on (its parents in a workflow), as they are now: each has completed,
+   * with its result, unless this job runs anyway after a parent failed. Read from the database on
+   * each call.
+   *
+   * @return the parents, oldest first; empty for a job without parents
+   */
+  default List<JobInfo> parents() {
+    return List.of();
   }
 }

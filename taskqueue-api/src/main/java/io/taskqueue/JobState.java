@@ -2,6 +2,8 @@ package io.taskqueue;
 
 /** Where a job is in its life. Completed, dead and cancelled are final. */
 public enum JobState {
+  /** Waiting for the jobs it depends on to complete. */
+  WAITING,
   /** Waiting for its run time. */
   SCHEDULED,
   /** Waiting for a worker. */

@@ -1,13 +1,16 @@
 package io.taskqueue.handler.control;
 
 import io.taskqueue.JobContext;
+import io.taskqueue.JobInfo;
 import io.taskqueue.LogLevel;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.json.boundary.JsonBinding;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** One attempt as its handler sees it. */
 public record AttemptContext(
@@ -17,7 +20,8 @@ public record AttemptContext(
     int attempt,
     int maxAttempts,
     BooleanSupplier cancellation,
-    AttemptReports reports)
+    AttemptReports reports,
+    Supplier<List<JobInfo>> parentJobs)
     implements JobContext {
 
   /** An attempt whose progress and logs go nowhere. */
@@ -28,7 +32,12 @@ public record AttemptContext(
       int attempt,
       int maxAttempts,
       BooleanSupplier cancellation) {
-    this(jobId, type, payload, attempt, maxAttempts, cancellation, AttemptReports.NONE);
+    this(jobId, type, payload, attempt, maxAttempts, cancellation, AttemptReports.NONE, List::of);
+  }
+
+  @Override
+  public List<JobInfo> parents() {
+    return parentJobs.get();
   }
 
   @Override

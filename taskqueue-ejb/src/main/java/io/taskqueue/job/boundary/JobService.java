@@ -99,8 +99,14 @@ public class JobService {
                         null))
             .toList();
     events.fire(new JobEvents(created, true));
+    // A waiting job reaches Redis only when its parents let it (DependencyReleases).
     JobsSubmitted event =
-        new JobsSubmitted(jobs.stream().map(JobService::queued).toList(), created);
+        new JobsSubmitted(
+            jobs.stream()
+                .filter(job -> job.getStatus() != JobStatus.WAITING)
+                .map(JobService::queued)
+                .toList(),
+            created);
     submitted.fire(event);
     return event.dispatched();
   }
@@ -166,7 +172,7 @@ public class JobService {
   }
 
   /** The Redis entry of a stored job: now, or at its run time when scheduled. */
-  static QueuedJob queued(Job job) {
+  public static QueuedJob queued(Job job) {
     long due = job.getScheduledAt() == null ? 0 : job.getScheduledAt().toInstant().toEpochMilli();
     return new QueuedJob(job.getId(), job.getPriority(), due);
   }

@@ -28,18 +28,21 @@ public class JobInserts {
   static final String INSERT =
       "INSERT INTO jobs (id, type, payload, priority, status, attempt, max_attempts,"
           + " attempt_budget, created_at, scheduled_at, backoff_initial_ms, backoff_multiplier,"
-          + " backoff_max_ms, backoff_jitter, timeout_ms, submitted_by, schedule_name, fire_time)"
+          + " backoff_max_ms, backoff_jitter, timeout_ms, submitted_by, schedule_name, fire_time,"
+          + " workflow_id, workflow_key, waiting_for, on_parent_failure, has_children)"
           + " SELECT id, type, payload::jsonb, priority, status, 0, max_attempts, max_attempts,"
           + " timestamptz 'epoch' + created * interval '1 microsecond',"
           + " timestamptz 'epoch' + scheduled * interval '1 microsecond', initial_ms, multiplier,"
           + " max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
-          + " timestamptz 'epoch' + fire_time * interval '1 microsecond'"
+          + " timestamptz 'epoch' + fire_time * interval '1 microsecond', workflow_id,"
+          + " workflow_key, waiting_for, on_parent_failure, has_children"
           + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[],"
           + " ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[],"
-          + " ?::bigint[], ?::text[], ?::text[], ?::bigint[])"
+          + " ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::integer[],"
+          + " ?::text[], ?::boolean[])"
           + " AS n(id, type, payload, priority, status, max_attempts, created, scheduled,"
           + " initial_ms, multiplier, max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
-          + " fire_time)";
+          + " fire_time, workflow_id, workflow_key, waiting_for, on_parent_failure, has_children)";
 
   /** A schedule's jobs: a fire time that has its job already gets no second one. */
   static final String INSERT_FIRED =
@@ -78,7 +81,7 @@ public class JobInserts {
   private static PreparedStatement prepare(Connection connection, String sql, List<Job> jobs)
       throws SQLException {
     int n = jobs.size();
-    Object[][] columns = new Object[16][n];
+    Object[][] columns = new Object[21][n];
     for (int i = 0; i < n; i++) {
       Job job = jobs.get(i);
       columns[0][i] = job.getId();
@@ -97,10 +100,16 @@ public class JobInserts {
       columns[13][i] = job.getSubmittedBy();
       columns[14][i] = job.getScheduleName();
       columns[15][i] = micros(job.getFireTime());
+      columns[16][i] = job.getWorkflowId();
+      columns[17][i] = job.getWorkflowKey();
+      columns[18][i] = job.getWaitingFor();
+      columns[19][i] = job.getOnParentFailure();
+      columns[20][i] = job.hasChildren();
     }
     String[] types = {
       "uuid", "text", "text", "text", "text", "integer", "bigint", "bigint", "bigint", "float8",
-      "bigint", "float8", "bigint", "text", "text", "bigint"
+      "bigint", "float8", "bigint", "text", "text", "bigint", "uuid", "text", "integer", "text",
+      "boolean"
     };
     PreparedStatement insert = connection.prepareStatement(sql);
     try {

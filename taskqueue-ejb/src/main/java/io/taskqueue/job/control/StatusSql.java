@@ -1,7 +1,9 @@
 package io.taskqueue.job.control;
 
 import static io.taskqueue.job.entity.StatusVerb.CANCEL;
+import static io.taskqueue.job.entity.StatusVerb.CANCEL_FOR_PARENT;
 import static io.taskqueue.job.entity.StatusVerb.COMPLETE;
+import static io.taskqueue.job.entity.StatusVerb.RELEASE;
 import static io.taskqueue.job.entity.StatusVerb.START;
 
 import io.taskqueue.job.entity.StatusVerb;
@@ -106,4 +108,27 @@ public final class StatusSql {
           + CANCEL.target()
           + "', finished_at = ?1 WHERE id = ?2 AND status = ?3 AND status IN "
           + CANCEL.guard();
+
+  /**
+   * Parameters: job ids. Queues waiting jobs whose parents let them run; returns each released
+   * job's id and priority, to hand to Redis after commit.
+   */
+  public static final String RELEASE_ALL =
+      "UPDATE jobs SET status = '"
+          + RELEASE.target()
+          + "' WHERE id = ANY(?) AND status IN "
+          + RELEASE.guard()
+          + " RETURNING id";
+
+  /**
+   * Parameters: finish time, job ids. Cancels waiting jobs a parent of which ended dead or
+   * cancelled; their own children follow in turn (the dependency trigger sees them end).
+   */
+  public static final String CANCEL_ALL_FOR_PARENT =
+      "UPDATE jobs SET status = '"
+          + CANCEL_FOR_PARENT.target()
+          + "', finished_at = ?, last_error = 'a parent ended dead or cancelled'"
+          + " WHERE id = ANY(?) AND status IN "
+          + CANCEL_FOR_PARENT.guard()
+          + " RETURNING id";
 }

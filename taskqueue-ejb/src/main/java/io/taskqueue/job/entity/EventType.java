@@ -6,6 +6,7 @@ import java.util.Optional;
 /** Every kind of event, by its wire name ({@code job.completed}). */
 public enum EventType {
   JOB_CREATED("job.created"),
+  JOB_RELEASED("job.released"),
   JOB_SCHEDULED("job.scheduled"),
   JOB_STARTED("job.started"),
   JOB_COMPLETED("job.completed"),

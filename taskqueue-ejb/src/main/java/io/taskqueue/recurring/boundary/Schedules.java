@@ -12,6 +12,7 @@ import io.taskqueue.recurring.entity.FiredRound;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
 import io.taskqueue.recurring.entity.Schedule;
 import io.taskqueue.recurring.entity.ScheduleRequest;
+import io.taskqueue.recurring.entity.ScheduleTiming;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -139,6 +140,17 @@ public class Schedules {
           }
           return round;
         });
+  }
+
+  /**
+   * When {@code cron} fires in {@code timeZone}: up to {@code count} fire times from {@code from}
+   * on (inclusive), or {@link InvalidScheduleException} when either is not valid.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ScheduleTiming timing(String cron, String timeZone, Instant from, int count) {
+    CronSchedule schedule = CronSchedule.parse(cron, timeZone);
+    return new ScheduleTiming(
+        schedule.description(), schedule.zone(), schedule.upcoming(from.minusNanos(1), count));
   }
 
   private ScheduleRules rules() {

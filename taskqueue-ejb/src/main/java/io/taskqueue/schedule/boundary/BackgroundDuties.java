@@ -16,6 +16,7 @@ import io.taskqueue.schedule.control.FlushJobTelemetry;
 import io.taskqueue.schedule.control.GuardedDuty;
 import io.taskqueue.schedule.control.PromoteDueJobs;
 import io.taskqueue.schedule.control.ReconcileWithRedis;
+import io.taskqueue.schedule.control.ReleaseWaitingJobs;
 import io.taskqueue.schedule.control.StopCancelledAndOverdue;
 import io.taskqueue.stats.control.FlushPeriodStats;
 import io.taskqueue.stats.control.FoldJobCounts;
@@ -27,6 +28,7 @@ import io.taskqueue.worker.control.NodeHeartbeat;
 import io.taskqueue.worker.control.NodeIdentity;
 import io.taskqueue.worker.control.RunningAttempts;
 import io.taskqueue.worker.control.WorkerRegistry;
+import io.taskqueue.workflow.boundary.DependencyReleases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,17 +49,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
  * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
- * due recurring schedules, flush handlers' progress and logs, fold job counts, flush statistics),
- * each on a container thread of its own. Persistent EJB timers are not used: Payara Micro runs
- * without Hazelcast here, which disables them, and these tasks coordinate through Redis and
- * PostgreSQL anyway.
+ * due recurring schedules, flush handlers' progress and logs, release waiting jobs whose parents
+ * ended, fold job counts, flush statistics), each on a container thread of its own. Persistent EJB
+ * timers are not used: Payara Micro runs without Hazelcast here, which disables them, and these
+ * tasks coordinate through Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 10;
+  private static final int DUTIES = 11;
 
   @Resource ManagedThreadFactory threads;
 
@@ -77,6 +79,11 @@ public class BackgroundDuties {
   @Inject StoreErrors errors;
   @Inject Schedules schedules;
   @Inject JobTelemetry telemetry;
+  @Inject DependencyReleases releases;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.workflows.release-interval-ms", defaultValue = "250")
+  long releaseIntervalMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.schedules.poll-ms", defaultValue = "1000")
@@ -143,6 +150,10 @@ public class BackgroundDuties {
         new FireDueSchedules(
             schedules::fireDue, schedulesBatch, Duration.ofSeconds(5), System::nanoTime));
     every(500, new FlushJobTelemetry(telemetry::flush));
+    every(
+        releaseIntervalMillis,
+        new ReleaseWaitingJobs(
+            releases::releaseDue, 1_000, Duration.ofSeconds(5), System::nanoTime));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }

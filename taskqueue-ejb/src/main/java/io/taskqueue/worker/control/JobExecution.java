@@ -22,6 +22,7 @@ import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.control.RunningAttempts.Running;
+import io.taskqueue.workflow.boundary.Workflows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -63,6 +65,7 @@ public class JobExecution {
   @Inject Event<JobEvents> events;
   @Inject StoreErrors errors;
   @Inject JobTelemetry telemetry;
+  @Inject Workflows workflows;
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
@@ -130,7 +133,8 @@ public class JobExecution {
               .forType(attempt.type())
               .orElseThrow(
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
-      Object result = handle(handler, contextOf(attempt, running::stopRequested, reports));
+      Object result =
+          handle(handler, contextOf(attempt, running::stopRequested, reports, workflows));
       json = result == null ? null : JsonBinding.toJsonText(result);
     } catch (Throwable e) {
       // Errors too (StackOverflowError, NoClassDefFoundError, a big allocation's
@@ -265,7 +269,7 @@ public class JobExecution {
   }
 
   private static AttemptContext contextOf(
-      StartedAttempt attempt, BooleanSupplier stop, ReportingAttempt reports) {
+      StartedAttempt attempt, BooleanSupplier stop, ReportingAttempt reports, Workflows workflows) {
     return new AttemptContext(
         attempt.jobId(),
         attempt.type(),
@@ -273,7 +277,8 @@ public class JobExecution {
         attempt.attempt(),
         attempt.maxAttempts(),
         stop,
-        reports == null ? AttemptReports.NONE : reports);
+        reports == null ? AttemptReports.NONE : reports,
+        workflows == null ? List::of : () -> workflows.parentJobs(attempt.jobId()));
   }
 
   /**

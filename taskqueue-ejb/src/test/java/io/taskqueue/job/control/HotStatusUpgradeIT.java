@@ -47,7 +47,18 @@ class HotStatusUpgradeIT {
       BEFORE.put(status, insert(status));
     }
 
-    assertEquals(1, SchemaMigrations.migrate(db), "V9 applies to the populated database");
+    assertEquals(
+        1,
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+            .dataSource(db)
+            .locations("classpath:db/migration")
+            .target("9")
+            .load()
+            .migrate()
+            .migrationsExecuted,
+        "V9 applies to the populated database");
+    // And every later migration on top of it: the statements below are today's.
+    SchemaMigrations.migrate(db);
   }
 
   @Test

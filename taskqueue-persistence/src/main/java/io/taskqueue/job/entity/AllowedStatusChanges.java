@@ -7,6 +7,7 @@ import static io.taskqueue.job.entity.JobStatus.QUEUED;
 import static io.taskqueue.job.entity.JobStatus.RETRYING;
 import static io.taskqueue.job.entity.JobStatus.RUNNING;
 import static io.taskqueue.job.entity.JobStatus.SCHEDULED;
+import static io.taskqueue.job.entity.JobStatus.WAITING;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import java.util.Set;
  *
  * <pre>
  * from \ to   scheduled queued running retrying completed dead cancelled
+ * waiting        .        x      .       .        .       .      x
  * scheduled      .        .      x       .        .       .      x
  * queued         .        .      x       .        .       .      x
  * running        .        x      .       x        x       x      x
@@ -29,14 +31,17 @@ import java.util.Set;
  * cancelled      .        x      .       .        .       .      .
  * </pre>
  *
- * running → queued is a lease handed back (graceful shutdown, crash recovery); dead/cancelled →
- * queued is an operator's retry. Completed is final: a completed job never runs again.
+ * waiting → queued is a release (its last parent completed); waiting → cancelled a cancel, by a
+ * user or because a parent ended dead or cancelled. running → queued is a lease handed back
+ * (graceful shutdown, crash recovery); dead/cancelled → queued is an operator's retry. Completed is
+ * final: a completed job never runs again.
  */
 public final class AllowedStatusChanges {
 
   private static final Map<JobStatus, EnumSet<JobStatus>> TABLE = new EnumMap<>(JobStatus.class);
 
   static {
+    TABLE.put(WAITING, EnumSet.of(QUEUED, CANCELLED));
     TABLE.put(SCHEDULED, EnumSet.of(RUNNING, CANCELLED));
     TABLE.put(QUEUED, EnumSet.of(RUNNING, CANCELLED));
     TABLE.put(RUNNING, EnumSet.of(QUEUED, RETRYING, COMPLETED, DEAD, CANCELLED));

@@ -105,6 +105,24 @@ public class Job {
   @Column(name = "fire_time")
   private OffsetDateTime fireTime;
 
+  /** The workflow submission the job came in, if any, and its key (name) in that submission. */
+  @Column(name = "workflow_id")
+  private UUID workflowId;
+
+  @Column(name = "workflow_key", length = 100)
+  private String workflowKey;
+
+  /** Parents still to complete; counted down by the database as they end. */
+  @Column(name = "waiting_for", updatable = false)
+  private int waitingFor;
+
+  /** CANCEL or RUN_ANYWAY: what the job does when a parent ends dead or cancelled. */
+  @Column(name = "on_parent_failure", length = 10, updatable = false)
+  private String onParentFailure = "CANCEL";
+
+  @Column(name = "has_children", updatable = false)
+  private boolean hasChildren;
+
   // Progress and log counts are written by the engine's own statements, never through the entity.
   @Column(name = "progress_percent", insertable = false, updatable = false)
   private Integer progressPercent;
@@ -183,6 +201,43 @@ public class Job {
   /** Log lines the handler wrote beyond the job's limit, counted and not stored. */
   public int getLogsDropped() {
     return logsDropped;
+  }
+
+  /**
+   * Makes the job part of a workflow: waiting for {@code parents} parents when there are any (then
+   * it is not due at any time of its own), with the given policy for a parent that fails.
+   */
+  public void inWorkflow(
+      UUID workflowId, String key, int parents, boolean runAnyway, boolean hasChildren) {
+    this.workflowId = workflowId;
+    this.workflowKey = key;
+    this.waitingFor = parents;
+    this.onParentFailure = runAnyway ? "RUN_ANYWAY" : "CANCEL";
+    this.hasChildren = hasChildren;
+    if (parents > 0) {
+      this.status = JobStatus.WAITING;
+      this.scheduledAt = null;
+    }
+  }
+
+  public UUID getWorkflowId() {
+    return workflowId;
+  }
+
+  public String getWorkflowKey() {
+    return workflowKey;
+  }
+
+  public int getWaitingFor() {
+    return waitingFor;
+  }
+
+  public String getOnParentFailure() {
+    return onParentFailure;
+  }
+
+  public boolean hasChildren() {
+    return hasChildren;
   }
 
   public String getScheduleName() {

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** Where a job is in its life. Which changes are allowed is {@link AllowedStatusChanges}. */
 public enum JobStatus {
+  /** Stored and waiting for its parents (the jobs it depends on) to complete; not in Redis. */
+  WAITING,
   /** Stored and waiting for its run time ({@code scheduledAt}) in a Redis delayed set. */
   SCHEDULED,
   /** Stored and waiting in a Redis priority list for a worker. */

@@ -7,6 +7,7 @@ import static io.taskqueue.job.entity.JobStatus.QUEUED;
 import static io.taskqueue.job.entity.JobStatus.RETRYING;
 import static io.taskqueue.job.entity.JobStatus.RUNNING;
 import static io.taskqueue.job.entity.JobStatus.SCHEDULED;
+import static io.taskqueue.job.entity.JobStatus.WAITING;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,7 +36,11 @@ public enum StatusVerb {
   /** The attempt's node is stopping: queued again at once. Fenced by the lease. */
   HAND_BACK(QUEUED, RUNNING),
   /** A user cancels a job that has not finished. */
-  CANCEL(CANCELLED, SCHEDULED, QUEUED, RUNNING, RETRYING),
+  CANCEL(CANCELLED, WAITING, SCHEDULED, QUEUED, RUNNING, RETRYING),
+  /** The last parent of a waiting job completed (or ended, for a child that runs anyway). */
+  RELEASE(QUEUED, WAITING),
+  /** A parent of a waiting job ended dead or cancelled, and the job's policy is to cancel. */
+  CANCEL_FOR_PARENT(CANCELLED, WAITING),
   /** An operator runs a dead or cancelled job again. */
   OPERATOR_RETRY(QUEUED, DEAD, CANCELLED);
 

@@ -7,6 +7,7 @@ import static io.taskqueue.job.entity.JobStatus.QUEUED;
 import static io.taskqueue.job.entity.JobStatus.RETRYING;
 import static io.taskqueue.job.entity.JobStatus.RUNNING;
 import static io.taskqueue.job.entity.JobStatus.SCHEDULED;
+import static io.taskqueue.job.entity.JobStatus.WAITING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ class AllowedStatusChangesTest {
   /** Every (from, to) pair, written out, so that changing the table means changing this list. */
   private static final Set<String> ALLOWED =
       Set.of(
+          "WAITING>QUEUED",
+          "WAITING>CANCELLED",
           "SCHEDULED>RUNNING",
           "SCHEDULED>CANCELLED",
           "QUEUED>RUNNING",
@@ -58,8 +61,9 @@ class AllowedStatusChangesTest {
     assertEquals(EnumSet.of(RUNNING), AllowedStatusChanges.into(COMPLETED));
     assertEquals(EnumSet.of(RUNNING), AllowedStatusChanges.into(DEAD));
     assertEquals(
-        EnumSet.of(SCHEDULED, QUEUED, RUNNING, RETRYING), AllowedStatusChanges.into(CANCELLED));
-    assertEquals(EnumSet.of(RUNNING, DEAD, CANCELLED), AllowedStatusChanges.into(QUEUED));
+        EnumSet.of(WAITING, SCHEDULED, QUEUED, RUNNING, RETRYING),
+        AllowedStatusChanges.into(CANCELLED));
+    assertEquals(EnumSet.of(WAITING, RUNNING, DEAD, CANCELLED), AllowedStatusChanges.into(QUEUED));
   }
 
   @Test

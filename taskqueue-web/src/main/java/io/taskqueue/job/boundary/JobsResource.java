@@ -23,6 +23,8 @@ import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.workflow.boundary.Workflows;
+import io.taskqueue.workflow.entity.DependenciesView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +69,7 @@ public class JobsResource {
   @Inject SubmitRateLimit rateLimit;
   @Inject TypeAccess typeAccess;
   @Inject JobTelemetry telemetry;
+  @Inject Workflows workflows;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -177,6 +180,18 @@ public class JobsResource {
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
   public List<AttemptView> attempts(@PathParam("id") String id) {
     return jobs.attempts(get(id).id()).stream().map(AttemptView::of).toList();
+  }
+
+  /** The job's parents and children with their statuses, and its workflow (if it has one). */
+  @GET
+  @Path("{id}/dependencies")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  public DependenciesView dependencies(@PathParam("id") String id) {
+    JobView job = get(id);
+    return new DependenciesView(
+        job.workflowId(),
+        workflows.parents(job.id()).stream().map(DependenciesView.RelativeView::of).toList(),
+        workflows.children(job.id()).stream().map(DependenciesView.RelativeView::of).toList());
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.UUID;
  * A job as the API shows it: statuses and priorities in lower case, JSON as JSON; {@code schedule}
  * and {@code fireTime} name the recurring schedule and fire time that submitted it, if one did;
  * {@code progress} is what its handler last reported; {@code logLines} and {@code logsDropped}
- * count its log (read it at {@code /api/jobs/{id}/logs}).
+ * count its log (read it at {@code /api/jobs/{id}/logs}); {@code workflowId} and {@code
+ * workflowKey} place it in a workflow (its parents and children at {@code
+ * /api/jobs/{id}/dependencies}).
  */
 public record JobView(
     UUID id,
@@ -31,7 +33,9 @@ public record JobView(
     OffsetDateTime fireTime,
     ProgressView progress,
     int logLines,
-    int logsDropped) {
+    int logsDropped,
+    UUID workflowId,
+    String workflowKey) {
 
   public static JobView of(Job job) {
     return new JobView(
@@ -54,7 +58,9 @@ public record JobView(
         job.getFireTime(),
         ProgressView.of(job),
         job.getLogLines(),
-        job.getLogsDropped());
+        job.getLogsDropped(),
+        job.getWorkflowId(),
+        job.getWorkflowKey());
   }
 
   private static JsonValue json(String text) {

@@ -5,12 +5,12 @@ import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobView;
 import io.taskqueue.json.boundary.JsonText;
-import io.taskqueue.recurring.control.CronSchedule;
 import io.taskqueue.recurring.entity.JobTemplateView;
 import io.taskqueue.recurring.entity.Schedule;
 import io.taskqueue.recurring.entity.SchedulePage;
 import io.taskqueue.recurring.entity.SchedulePreview;
 import io.taskqueue.recurring.entity.ScheduleRequest;
+import io.taskqueue.recurring.entity.ScheduleTiming;
 import io.taskqueue.recurring.entity.ScheduleView;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
@@ -112,12 +112,12 @@ public class SchedulesResource {
       throw ProblemException.badRequest(
           "invalid-query", "Invalid query", "count must be between 1 and " + MAX_PREVIEW + ".");
     }
-    CronSchedule schedule = CronSchedule.parse(cron, timeZone == null ? "UTC" : timeZone);
-    List<Instant> times = schedule.upcoming(Instant.now(), n);
+    ScheduleTiming timing =
+        schedules.timing(cron, timeZone == null ? "UTC" : timeZone, Instant.now(), n);
     return new SchedulePreview(
-        schedule.description(),
-        times.stream().map(t -> t.atOffset(ZoneOffset.UTC)).toList(),
-        times.stream().map(t -> LOCAL.format(t.atZone(schedule.zone()))).toList());
+        timing.description(),
+        timing.next().stream().map(t -> t.atOffset(ZoneOffset.UTC)).toList(),
+        timing.next().stream().map(t -> LOCAL.format(t.atZone(timing.zone()))).toList());
   }
 
   @GET
@@ -194,13 +194,12 @@ public class SchedulesResource {
   }
 
   private ScheduleView view(Schedule s) {
-    CronSchedule cron = CronSchedule.parse(s.cron(), s.timeZone());
+    boolean fires = !s.paused() && s.nextFireAt() != null;
+    ScheduleTiming timing =
+        schedules.timing(
+            s.cron(), s.timeZone(), fires ? s.nextFireAt() : Instant.now(), fires ? UPCOMING : 0);
     List<OffsetDateTime> upcoming =
-        s.paused() || s.nextFireAt() == null
-            ? List.of()
-            : cron.upcoming(s.nextFireAt().minusNanos(1), UPCOMING).stream()
-                .map(t -> t.atOffset(ZoneOffset.UTC))
-                .toList();
+        timing.next().stream().map(t -> t.atOffset(ZoneOffset.UTC)).toList();
     ScheduleView.LastRun lastRun =
         s.lastJobId() == null
             ? null
@@ -214,7 +213,7 @@ public class SchedulesResource {
         s.name(),
         s.cron(),
         s.timeZone(),
-        cron.description(),
+        timing.description(),
         new JobTemplateView(
             s.job().type(),
             JsonText.readValue(s.job().payload()),

@@ -1,0 +1,2 @@
+/** Submitting, reading and cancelling workflows; releasing waiting jobs. */
+package io.taskqueue.workflow.boundary;

@@ -1,0 +1,2 @@
+/** The dependency graph of a submission, checked before anything is stored, and its SQL. */
+package io.taskqueue.workflow.control;

@@ -1,0 +1,2 @@
+/** Workflow requests, refusals and views of jobs with their parents and children. */
+package io.taskqueue.workflow.entity;

@@ -1,0 +1,138 @@
+package io.taskqueue.workflow.boundary;
+
+import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.job.entity.Job;
+import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.SubmitRateLimit;
+import io.taskqueue.security.control.SubmitRateLimited;
+import io.taskqueue.security.control.TypeAccess;
+import io.taskqueue.security.entity.Caller;
+import io.taskqueue.security.entity.Role;
+import io.taskqueue.workflow.entity.WorkflowCreated;
+import io.taskqueue.workflow.entity.WorkflowJobRequest;
+import io.taskqueue.workflow.entity.WorkflowRequest;
+import io.taskqueue.workflow.entity.WorkflowSubmitted;
+import io.taskqueue.workflow.entity.WorkflowView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * {@code /api/workflows}: submit jobs that depend on each other in one request, read a workflow's
+ * jobs with their parents, cancel all of its unfinished jobs in one call.
+ */
+@Path("workflows")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkflowsResource {
+
+  @Inject Workflows workflows;
+  @Inject CurrentCaller caller;
+  @Inject TypeAccess typeAccess;
+  @Inject SubmitRateLimit rateLimit;
+  @Inject ActionAudit audit;
+
+  /**
+   * 201 with each job's id; 202 when stored but Redis is unreachable (the jobs that can start are
+   * dispatched once it is back). 400 for a cycle or an unknown parent, with nothing stored.
+   */
+  @POST
+  @RolesAllowed(Role.SUBMITTER_NAME)
+  @SubmitRateLimited
+  public Response submit(WorkflowRequest request) {
+    Caller me = caller.get();
+    List<WorkflowJobRequest> jobs = request == null ? null : request.jobs();
+    rateLimit.chargeRest(me, jobs == null ? 0 : jobs.size());
+    if (jobs != null) {
+      jobs.stream()
+          .filter(j -> j != null && j.type() != null)
+          .forEach(j -> typeAccess.check(me, j.type()));
+    }
+    WorkflowSubmitted stored = workflows.submit(request, me.id(), me.readsAllJobs());
+    List<WorkflowCreated.Created> created =
+        stored.jobs().stream()
+            .map(
+                j ->
+                    new WorkflowCreated.Created(
+                        j.getWorkflowKey(), j.getId(), j.getStatus().wireName()))
+            .toList();
+    return Response.status(stored.dispatched().get() ? Status.CREATED : Status.ACCEPTED)
+        .entity(new WorkflowCreated(stored.workflowId(), created))
+        .build();
+  }
+
+  /** A caller with only the submitter role reads its own workflows; others are not found. */
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  public WorkflowView get(@PathParam("id") String id) {
+    UUID workflowId = parse(id);
+    Caller me = caller.get();
+    List<Job> jobs = workflows.jobsOf(workflowId);
+    if (jobs.isEmpty() || !(me.readsAllJobs() || me.id().equals(jobs.get(0).getSubmittedBy()))) {
+      throw notFound(id);
+    }
+    Map<UUID, List<UUID>> parents = workflows.parentsIn(workflowId);
+    Map<String, Long> statuses = new TreeMap<>();
+    jobs.forEach(j -> statuses.merge(j.getStatus().wireName(), 1L, Long::sum));
+    return new WorkflowView(
+        workflowId,
+        statuses,
+        jobs.stream()
+            .map(
+                j ->
+                    new WorkflowView.Member(
+                        j.getId(),
+                        j.getWorkflowKey(),
+                        j.getType(),
+                        j.getStatus().wireName(),
+                        parents.getOrDefault(j.getId(), List.of()),
+                        j.getCreatedAt(),
+                        j.getStartedAt(),
+                        j.getFinishedAt()))
+            .toList());
+  }
+
+  /** Cancels every unfinished job of the workflow (running ones are told to stop). */
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Transactional
+  public Map<String, Integer> cancel(@PathParam("id") String id) {
+    int cancelled = workflows.cancel(parse(id)).orElseThrow(() -> notFound(id));
+    audit.record("workflow.cancel", id, cancelled, "cancelled " + cancelled);
+    return Map.of("cancelled", cancelled);
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw notFound(id);
+    }
+  }
+
+  private static ProblemException notFound(String id) {
+    return new ProblemException(
+        Status.NOT_FOUND,
+        "workflow-not-found",
+        "Workflow not found",
+        "No workflow has id " + id + ".");
+  }
+}

@@ -1,0 +1,2 @@
+/** Maps refused workflows to problem responses. */
+package io.taskqueue.workflow.control;

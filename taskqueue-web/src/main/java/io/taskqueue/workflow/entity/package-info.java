@@ -1,0 +1,2 @@
+/** Workflows and dependencies as the API shows them. */
+package io.taskqueue.workflow.entity;
