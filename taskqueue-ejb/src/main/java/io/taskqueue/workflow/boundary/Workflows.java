@@ -209,10 +209,14 @@ public class Workflows {
 
   /** The workflow's jobs in submission order (at most {@code maxJobs}); empty when none. */
   public List<Job> jobsOf(UUID workflowId) {
-    return em.createQuery("SELECT j FROM Job j WHERE j.workflowId = :w ORDER BY j.id", Job.class)
-        .setParameter("w", workflowId)
-        .setMaxResults(maxJobs)
-        .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Job> found =
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE workflow_id = ?1 ORDER BY id LIMIT ?2", Job.class)
+            .setParameter(1, workflowId)
+            .setParameter(2, maxJobs)
+            .getResultList();
+    return found;
   }
 
   /** Each job's parents in the workflow (a job without parents is not a key). */

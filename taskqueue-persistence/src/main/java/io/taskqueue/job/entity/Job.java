@@ -106,8 +106,9 @@ public class Job {
   private OffsetDateTime fireTime;
 
   /** The workflow submission the job came in, if any, and its key (name) in that submission. */
-  @Column(name = "workflow_id")
-  private UUID workflowId;
+  // Text, not UUID: EclipseLink's UUID conversion fails on a null value outside the id.
+  @Column(name = "workflow_id", insertable = false, updatable = false)
+  private String workflowId;
 
   @Column(name = "workflow_key", length = 100)
   private String workflowKey;
@@ -209,7 +210,7 @@ public class Job {
    */
   public void inWorkflow(
       UUID workflowId, String key, int parents, boolean runAnyway, boolean hasChildren) {
-    this.workflowId = workflowId;
+    this.workflowId = workflowId.toString();
     this.workflowKey = key;
     this.waitingFor = parents;
     this.onParentFailure = runAnyway ? "RUN_ANYWAY" : "CANCEL";
@@ -221,7 +222,7 @@ public class Job {
   }
 
   public UUID getWorkflowId() {
-    return workflowId;
+    return workflowId == null ? null : UUID.fromString(workflowId);
   }
 
   public String getWorkflowKey() {

@@ -62,6 +62,25 @@ class AccessControlIT extends DeployedWar {
               Set.of(VIEWER, SUBMITTER)),
           new Endpoint(
               "GET",
+              "/api/jobs/{id}/dependencies",
+              "api/jobs/" + SOME_ID + "/dependencies",
+              null,
+              Set.of(VIEWER, SUBMITTER)),
+          new Endpoint("POST", "/api/workflows", "api/workflows", "{}", Set.of(SUBMITTER)),
+          new Endpoint(
+              "GET",
+              "/api/workflows/{id}",
+              "api/workflows/" + SOME_ID,
+              null,
+              Set.of(VIEWER, SUBMITTER)),
+          new Endpoint(
+              "POST",
+              "/api/workflows/{id}/cancel",
+              "api/workflows/" + SOME_ID + "/cancel",
+              null,
+              Set.of(OPERATOR)),
+          new Endpoint(
+              "GET",
               "/api/jobs/{id}/logs",
               "api/jobs/" + SOME_ID + "/logs",
               null,

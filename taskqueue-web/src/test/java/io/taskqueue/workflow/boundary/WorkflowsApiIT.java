@@ -1,0 +1,207 @@
+package io.taskqueue.workflow.boundary;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskqueue.support.Api.Reply;
+import io.taskqueue.support.DeployedWar;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Jobs that depend on each other, through the API of the deployed WAR. */
+class WorkflowsApiIT extends DeployedWar {
+
+  @Test
+  void eachJobRunsAfterItsParentsAndTheFanInSeesTheirResults() {
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":["
+                + "{\"key\":\"fetch\",\"type\":\"echo\",\"payload\":{\"n\":1}},"
+                + "{\"key\":\"left\",\"type\":\"echo\",\"payload\":{\"n\":2},\"parents\":[\"fetch\"]},"
+                + "{\"key\":\"right\",\"type\":\"echo\",\"payload\":{\"n\":3},\"parents\":[\"fetch\"]},"
+                + "{\"key\":\"join\",\"type\":\"join\",\"parents\":[\"left\",\"right\"]}]}");
+    assertEquals("waiting", job(ids.get("join")).getString("status"));
+
+    await().atMost(30, SECONDS).until(() -> status(ids.get("join")).equals("completed"));
+    for (String[] edge :
+        new String[][] {
+          {"fetch", "left"}, {"fetch", "right"}, {"left", "join"}, {"right", "join"}
+        }) {
+      OffsetDateTime parentDone = time(ids.get(edge[0]), "finishedAt");
+      OffsetDateTime childStarted = time(ids.get(edge[1]), "startedAt");
+      assertFalse(childStarted.isBefore(parentDone), edge[1] + " started after " + edge[0]);
+    }
+    Set<Integer> joined =
+        job(ids.get("join")).getJsonObject("result").getJsonArray("parents").stream()
+            .map(p -> p.asJsonObject().getJsonObject("result").getInt("n"))
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(2, 3), joined, "the join read both parents' results");
+
+    JsonObject deps = api.get("api/jobs/" + ids.get("fetch") + "/dependencies").json();
+    assertEquals(
+        Set.of("left", "right"),
+        deps.getJsonArray("children").stream()
+            .map(c -> c.asJsonObject().getString("key"))
+            .collect(Collectors.toSet()));
+    String workflow = job(ids.get("fetch")).getString("workflowId");
+    JsonObject view = api.get("api/workflows/" + workflow).json();
+    assertEquals(4, view.getJsonArray("jobs").size());
+    assertEquals(4, view.getJsonObject("statuses").getInt("completed"));
+    JsonObject join =
+        view.getJsonArray("jobs").stream()
+            .map(JsonObject.class::cast)
+            .filter(j -> j.getString("key").equals("join"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        Set.of(ids.get("left"), ids.get("right")),
+        join.getJsonArray("parents").stream()
+            .map(p -> p.toString().replace("\"", ""))
+            .collect(Collectors.toSet()));
+  }
+
+  @Test
+  void aFailedParentCancelsItsWaitingChildrenDownTheLineUnlessTheyRunAnyway() {
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":["
+                + "{\"key\":\"doomed\",\"type\":\"fail\",\"maxAttempts\":1},"
+                + "{\"key\":\"after\",\"type\":\"noop\",\"parents\":[\"doomed\"]},"
+                + "{\"key\":\"later\",\"type\":\"noop\",\"parents\":[\"after\"]},"
+                + "{\"key\":\"cleanup\",\"type\":\"join\",\"parents\":[\"doomed\"],"
+                + "\"onParentFailure\":\"run-anyway\"}]}");
+    await().atMost(30, SECONDS).until(() -> status(ids.get("later")).equals("cancelled"));
+    assertEquals("dead", status(ids.get("doomed")));
+    assertEquals("cancelled", status(ids.get("after")));
+    await().atMost(30, SECONDS).until(() -> status(ids.get("cleanup")).equals("completed"));
+    assertEquals(
+        "dead",
+        job(ids.get("cleanup"))
+            .getJsonObject("result")
+            .getJsonArray("parents")
+            .getJsonObject(0)
+            .getString("state"));
+  }
+
+  @Test
+  void cancellingAWorkflowCancelsItsRunningAndWaitingJobsInOneCall() {
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":[{\"key\":\"long\",\"type\":\"sleep\",\"payload\":{\"ms\":60000}},"
+                + "{\"key\":\"next\",\"type\":\"noop\",\"parents\":[\"long\"]}]}");
+    await().atMost(20, SECONDS).until(() -> status(ids.get("long")).equals("running"));
+    String workflow = job(ids.get("long")).getString("workflowId");
+
+    Reply cancelled = api.post("api/workflows/" + workflow + "/cancel", "");
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals(2, cancelled.json().getInt("cancelled"));
+    assertEquals("cancelled", status(ids.get("long")));
+    assertEquals("cancelled", status(ids.get("next")));
+    assertEquals(
+        404, api.post("api/workflows/" + java.util.UUID.randomUUID() + "/cancel", "").status());
+  }
+
+  @Test
+  void aJobMayWaitForAJobStoredEarlierButNotForOneThatAlreadyDied() {
+    String earlier =
+        api.post("api/jobs", "{\"type\":\"sleep\",\"payload\":{\"ms\":500}}")
+            .json()
+            .getString("id");
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":[{\"key\":\"after-earlier\",\"type\":\"noop\",\"parents\":[\""
+                + earlier
+                + "\"]}]}");
+    await().atMost(30, SECONDS).until(() -> status(ids.get("after-earlier")).equals("completed"));
+    assertFalse(time(ids.get("after-earlier"), "startedAt").isBefore(time(earlier, "finishedAt")));
+
+    String dead =
+        api.post("api/jobs", "{\"type\":\"fail\",\"maxAttempts\":1}").json().getString("id");
+    await().atMost(30, SECONDS).until(() -> status(dead).equals("dead"));
+    Reply refused =
+        api.post(
+            "api/workflows",
+            "{\"jobs\":[{\"key\":\"x\",\"type\":\"noop\",\"parents\":[\"" + dead + "\"]}]}");
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals("urn:taskqueue:problem:parent-failed", refused.json().getString("type"));
+  }
+
+  @Test
+  void cyclesAndUnknownParentsAreRefusedBeforeAnythingIsStored() {
+    String newestBefore = newestEchoJob();
+    Map<String, String> refusals = new HashMap<>();
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\",\"parents\":[\"b\"]},"
+            + "{\"key\":\"b\",\"type\":\"echo\",\"parents\":[\"a\"]}]}",
+        "dependency-cycle");
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\"},"
+            + "{\"key\":\"b\",\"type\":\"echo\",\"parents\":[\"c\"]}]}",
+        "unknown-parent");
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\",\"parents\":[\""
+            + java.util.UUID.randomUUID()
+            + "\"]}]}",
+        "unknown-parent");
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\"},{\"key\":\"a\",\"type\":\"echo\"}]}",
+        "duplicate-key");
+    refusals.put("{\"jobs\":[]}", "invalid-workflow");
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\"},"
+            + "{\"key\":\"b\",\"type\":\"echo\",\"parents\":[\"a\"],\"delayMs\":10}]}",
+        "invalid-workflow");
+    refusals.put(
+        "{\"jobs\":[{\"key\":\"a\",\"type\":\"echo\"},{\"key\":\"b\",\"type\":\"nope\"}]}",
+        "unknown-job-type");
+    refusals.forEach(
+        (body, type) -> {
+          Reply refused = api.post("api/workflows", body);
+          assertEquals(400, refused.status(), body + " -> " + refused.body());
+          assertEquals("application/problem+json", refused.header("Content-Type"));
+          assertEquals("urn:taskqueue:problem:" + type, refused.json().getString("type"), body);
+        });
+    assertEquals(newestBefore, newestEchoJob(), "no job of any refused workflow was stored");
+  }
+
+  private Map<String, String> submit(String body) {
+    Reply reply = api.post("api/workflows", body);
+    assertEquals(201, reply.status(), reply.body());
+    assertTrue(reply.json().containsKey("workflowId"));
+    Map<String, String> ids = new HashMap<>();
+    reply
+        .json()
+        .getJsonArray("jobs")
+        .forEach(j -> ids.put(j.asJsonObject().getString("key"), j.asJsonObject().getString("id")));
+    return ids;
+  }
+
+  private String newestEchoJob() {
+    List<JsonObject> items =
+        api.get("api/jobs?type=echo&limit=1").json().getJsonArray("items").stream()
+            .map(JsonObject.class::cast)
+            .toList();
+    return items.isEmpty() ? null : items.get(0).getString("id");
+  }
+
+  private JsonObject job(String id) {
+    return api.get("api/jobs/" + id).json();
+  }
+
+  private String status(String id) {
+    return job(id).getString("status");
+  }
+
+  private OffsetDateTime time(String id, String field) {
+    return OffsetDateTime.parse(job(id).getString(field));
+  }
+}
