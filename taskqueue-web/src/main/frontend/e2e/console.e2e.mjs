@@ -138,6 +138,33 @@ try {
   await page.locator('.job__title .badge--completed').waitFor()
   console.log('E2E ok job-progress-log')
 
+  // A workflow: the join's page lists its parents; the workflow page shows every job level by
+  // level, all completed.
+  const flow = await api('POST', '/api/workflows', {
+    jobs: [
+      { key: 'fetch', type: 'echo', payload: { n: 1 } },
+      { key: 'left', type: 'echo', parents: ['fetch'] },
+      { key: 'right', type: 'echo', parents: ['fetch'] },
+      { key: 'join', type: 'join', parents: ['left', 'right'] },
+    ],
+  })
+  const joinId = flow.jobs.find((j) => j.key === 'join').id
+  await page.goto(`${base}/#/jobs/${joinId}`)
+  const parentsList = page.getByRole('list', { name: 'Parents' })
+  await parentsList.getByRole('link', { name: 'left' }).waitFor()
+  await parentsList.getByRole('link', { name: 'right' }).waitFor()
+  await page.locator('.job__title .badge--completed').waitFor()
+  await page.getByRole('link', { name: `workflow ${flow.workflowId}` }).click()
+  await page.getByRole('heading', { name: /Workflow/ }).waitFor()
+  const flowTable = page.getByRole('table', { name: 'Workflow jobs' })
+  await flowTable.getByRole('row').filter({ hasText: 'join' }).getByText('left, right').waitFor()
+  await until(
+    'every job of the workflow completed',
+    async () => (await flowTable.locator('.badge--completed').count()) === 4,
+  )
+  await shot(page, '05-workflow')
+  console.log('E2E ok workflow')
+
   await page.getByRole('link', { name: 'Workers' }).click()
   await page.getByRole('heading', { name: 'Workers' }).waitFor()
   await page.locator('article[aria-label^="Node "]').first().waitFor()

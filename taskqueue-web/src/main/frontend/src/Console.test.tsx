@@ -100,6 +100,13 @@ function fakeApi() {
         },
       ]),
     ),
+    jobDependencies: vi.fn(() =>
+      Promise.resolve({
+        workflowId: null,
+        parents: [{ id: 'job-1', key: 'fetch', type: 'email', status: 'completed' }],
+        children: [],
+      }),
+    ),
     jobLogs: vi.fn(() =>
       Promise.resolve({
         lines: [{ seq: 1, attempt: 1, at: now, level: 'warn', message: 'disk almost full' }],
@@ -204,6 +211,10 @@ describe('Console', () => {
     expect(api.attempts).toHaveBeenCalledWith('job-9')
     expect(await screen.findByText('disk almost full')).toBeInTheDocument()
     expect(api.jobLogs).toHaveBeenCalledWith('job-9', 0)
+    expect(await screen.findByRole('link', { name: 'fetch' })).toHaveAttribute(
+      'href',
+      '#/jobs/job-1',
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Retry job' }))
     expect(api.retryJob).toHaveBeenCalledWith('job-9')
   })

@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage'
 import { OverviewPage } from './pages/OverviewPage'
 import { SchedulesPage } from './pages/SchedulesPage'
 import { WorkersPage } from './pages/WorkersPage'
+import { WorkflowPage } from './pages/WorkflowPage'
 import { createApi } from './services/api'
 import type { Me } from './services/types'
 
@@ -36,6 +37,8 @@ function renderPage(route: Route) {
       return <DeadLettersPage />
     case 'schedules':
       return <SchedulesPage />
+    case 'workflow':
+      return <WorkflowPage key={route.id} id={route.id} />
     case 'feed':
       return <LiveFeedPage />
     case 'notfound':

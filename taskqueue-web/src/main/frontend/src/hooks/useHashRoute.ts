@@ -9,6 +9,7 @@ export type Route =
   | { page: 'job'; id: string }
   | { page: 'dead' }
   | { page: 'schedules' }
+  | { page: 'workflow'; id: string }
   | { page: 'feed' }
   | { page: 'notfound'; path: string }
 
@@ -27,6 +28,9 @@ export function parseHash(hash: string): Route {
   if (parts.length === 2 && first === 'jobs' && second) {
     return { page: 'job', id: decodeURIComponent(second) }
   }
+  if (parts.length === 2 && first === 'workflows' && second) {
+    return { page: 'workflow', id: decodeURIComponent(second) }
+  }
   return { page: 'notfound', path }
 }
 
@@ -36,6 +40,10 @@ export function hrefFor(path: string): string {
 
 export function jobHref(id: string): string {
   return hrefFor(`/jobs/${encodeURIComponent(id)}`)
+}
+
+export function workflowHref(id: string): string {
+  return hrefFor(`/workflows/${encodeURIComponent(id)}`)
 }
 
 export function navigate(path: string): void {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
 import { AttemptTable } from '../components/AttemptTable/AttemptTable'
 import { JobLog } from '../components/JobLog/JobLog'
+import { Relatives } from '../components/Relatives/Relatives'
 import { Notice } from '../components/Notice/Notice'
 import { StatusBadge } from '../components/StatusBadge/StatusBadge'
 import { Timeline } from '../components/Timeline/Timeline'
 import { useEventListener } from '../hooks/useEvents'
-import { hrefFor } from '../hooks/useHashRoute'
+import { hrefFor, workflowHref } from '../hooks/useHashRoute'
 import { useJobActions } from '../hooks/useJobActions'
 import { canOperate, useSession } from '../hooks/useSession'
 import { useThrottledCallback } from '../hooks/useThrottledCallback'
@@ -13,7 +14,7 @@ import { formatJson, formatTimestamp } from '../lib/format'
 import { canCancel, canRetry } from '../lib/jobEvents'
 import { jobTimeline } from '../lib/timeline'
 import { errorMessage } from '../services/api'
-import type { Attempt, FeedEvent, Job } from '../services/types'
+import type { Attempt, Dependencies, FeedEvent, Job } from '../services/types'
 import './JobDetailPage.css'
 
 // Live events kept per job; a job that retries forever must not grow memory forever.
@@ -25,13 +26,15 @@ export function JobDetailPage({ id }: { id: string }) {
   const [attempts, setAttempts] = useState<Attempt[]>([])
   const [error, setError] = useState<string | null>(null)
   const [events, setEvents] = useState<FeedEvent[]>([])
+  const [deps, setDeps] = useState<Dependencies | null>(null)
   const actions = useJobActions(setJob)
 
   const load = useCallback(() => {
-    Promise.all([api.job(id), api.attempts(id)])
-      .then(([j, a]) => {
+    Promise.all([api.job(id), api.attempts(id), api.jobDependencies(id)])
+      .then(([j, a, d]) => {
         setJob(j)
         setAttempts(a)
+        setDeps(d)
         setError(null)
       })
       .catch((e: unknown) => setError(errorMessage(e)))
@@ -98,6 +101,25 @@ export function JobDetailPage({ id }: { id: string }) {
                 {job.progress.percent}%
               </progress>{' '}
               {job.progress.percent}% {job.progress.message}
+            </section>
+          )}
+          {(job.workflowId || (deps && (deps.parents.length > 0 || deps.children.length > 0))) && (
+            <section className="job__section">
+              <h2>Dependencies</h2>
+              {job.workflowId && (
+                <p>
+                  Part of <a href={workflowHref(job.workflowId)}>workflow {job.workflowId}</a>
+                  {job.workflowKey && ` as ${job.workflowKey}`}.
+                </p>
+              )}
+              {deps && (
+                <>
+                  <h3>Parents</h3>
+                  <Relatives label="Parents" jobs={deps.parents} />
+                  <h3>Children</h3>
+                  <Relatives label="Children" jobs={deps.children} />
+                </>
+              )}
             </section>
           )}
           <section className="job__section">

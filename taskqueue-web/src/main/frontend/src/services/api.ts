@@ -3,6 +3,7 @@
 import type {
   Attempt,
   DeadFilter,
+  Dependencies,
   Job,
   JobFilter,
   LogPage,
@@ -17,6 +18,7 @@ import type {
   SchedulePreview,
   Stats,
   WorkerNode,
+  Workflow,
   WsTicket,
 } from './types'
 
@@ -116,6 +118,10 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
       }),
     job: (id: string) => call<Job>('GET', `/api/jobs/${enc(id)}`),
     attempts: (id: string) => call<Attempt[]>('GET', `/api/jobs/${enc(id)}/attempts`),
+    jobDependencies: (id: string) => call<Dependencies>('GET', `/api/jobs/${enc(id)}/dependencies`),
+    workflow: (id: string) => call<Workflow>('GET', `/api/workflows/${enc(id)}`),
+    cancelWorkflow: (id: string) =>
+      call<{ cancelled: number }>('POST', `/api/workflows/${enc(id)}/cancel`),
     jobLogs: (id: string, after: number) =>
       call<LogPage>('GET', `/api/jobs/${enc(id)}/logs`, { after, limit: 1000 }),
     cancelJob: (id: string) => call<Job>('POST', `/api/jobs/${enc(id)}/cancel`),

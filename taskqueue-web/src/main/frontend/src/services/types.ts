@@ -10,9 +10,10 @@ export interface Me {
 }
 
 export type JobStatus =
-  'scheduled' | 'queued' | 'running' | 'retrying' | 'completed' | 'dead' | 'cancelled'
+  'waiting' | 'scheduled' | 'queued' | 'running' | 'retrying' | 'completed' | 'dead' | 'cancelled'
 
 export const JOB_STATUSES: readonly JobStatus[] = [
+  'waiting',
   'scheduled',
   'queued',
   'running',
@@ -105,6 +106,41 @@ export interface Job {
   progress?: { percent: number; message?: string | null; at: string } | null
   logLines?: number
   logsDropped?: number
+  /** The workflow the job was submitted in, and its key there. */
+  workflowId?: string | null
+  workflowKey?: string | null
+}
+
+export interface Relative {
+  id: string
+  key?: string | null
+  type: string
+  status: JobStatus
+}
+
+/** GET /api/jobs/{id}/dependencies */
+export interface Dependencies {
+  workflowId?: string | null
+  parents: Relative[]
+  children: Relative[]
+}
+
+export interface WorkflowMember {
+  id: string
+  key?: string | null
+  type: string
+  status: JobStatus
+  parents: string[]
+  createdAt: string
+  startedAt?: string | null
+  finishedAt?: string | null
+}
+
+/** GET /api/workflows/{id} */
+export interface Workflow {
+  id: string
+  statuses: Partial<Record<JobStatus, number>>
+  jobs: WorkflowMember[]
 }
 
 export interface LogLine {
@@ -189,6 +225,7 @@ export interface PageRequest {
 
 export type EventType =
   | 'job.created'
+  | 'job.released'
   | 'job.scheduled'
   | 'job.started'
   | 'job.completed'

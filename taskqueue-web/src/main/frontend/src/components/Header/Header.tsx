@@ -7,7 +7,7 @@ import './Header.css'
 const LINKS: { path: string; label: string; pages: Route['page'][] }[] = [
   { path: '/', label: 'Overview', pages: ['overview'] },
   { path: '/workers', label: 'Workers', pages: ['workers'] },
-  { path: '/jobs', label: 'Jobs', pages: ['jobs', 'job'] },
+  { path: '/jobs', label: 'Jobs', pages: ['jobs', 'job', 'workflow'] },
   { path: '/dead', label: 'Dead letters', pages: ['dead'] },
   { path: '/schedules', label: 'Schedules', pages: ['schedules'] },
   { path: '/feed', label: 'Live feed', pages: ['feed'] },

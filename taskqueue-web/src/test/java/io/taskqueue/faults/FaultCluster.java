@@ -154,6 +154,52 @@ final class FaultCluster {
     }
   }
 
+  /**
+   * Submits {@code workflows} workflows of three jobs each through a node's API: two parents that
+   * run {@code parent} (JSON fields of a job) and a child that waits for both and runs {@code
+   * child}.
+   */
+  static void submitWorkflows(int port, String parent, String child, int workflows)
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String body =
+        "{\"jobs\":[{\"key\":\"a\","
+            + parent
+            + "},{\"key\":\"b\","
+            + parent
+            + "},"
+            + "{\"key\":\"c\","
+            + child
+            + ",\"parents\":[\"a\",\"b\"]}]}";
+    for (int i = 0; i < workflows; i++) {
+      HttpResponse<String> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/workflows"))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + Api.ADMIN_KEY)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (reply.statusCode() != 201) {
+        throw new IllegalStateException(
+            "workflow refused: " + reply.statusCode() + " " + reply.body());
+      }
+    }
+  }
+
+  /**
+   * Children that ran before a parent had completed (any attempt of theirs started before a
+   * parent's finish), children still waiting, and releases left undone: all must be zero.
+   */
+  long dependencyViolations() throws SQLException {
+    return count(
+            "SELECT count(*) FROM job_dependencies d JOIN jobs p ON p.id = d.parent_id"
+                + " JOIN job_attempts a ON a.job_id = d.job_id"
+                + " WHERE p.finished_at IS NULL OR a.started_at < p.finished_at")
+        + count("SELECT count(*) FROM jobs WHERE status = 'WAITING'")
+        + count("SELECT count(*) FROM job_releases");
+  }
+
   /** Waits until {@code jobs} jobs are completed. */
   void awaitCompleted(long jobs, Duration atMost) {
     org.awaitility.Awaitility.await()
