@@ -2,10 +2,13 @@
 -- that have yet to complete; it is released (queued) when the last one completes. When a parent
 -- ends dead or cancelled, a child whose policy is CANCEL is cancelled, one whose policy is
 -- RUN_ANYWAY counts that parent as done.
+-- The wider check is added NOT VALID and validated by V13, in a transaction of its own: validating
+-- scans the table under a lock that lets submissions and workers go on, where a plain ADD
+-- CONSTRAINT would stop them for the whole scan.
 ALTER TABLE jobs DROP CONSTRAINT jobs_status_check;
 ALTER TABLE jobs ADD CONSTRAINT jobs_status_check
     CHECK (status IN ('WAITING', 'SCHEDULED', 'QUEUED', 'RUNNING', 'RETRYING', 'COMPLETED', 'DEAD',
-                      'CANCELLED'));
+                      'CANCELLED')) NOT VALID;
 
 ALTER TABLE jobs
     ADD COLUMN workflow_id       uuid,          -- the submission the job came in, if a workflow

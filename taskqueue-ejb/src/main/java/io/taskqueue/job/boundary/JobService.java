@@ -3,6 +3,7 @@ package io.taskqueue.job.boundary;
 import io.taskqueue.job.control.IdempotencyKey;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.control.NewJobs;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.IdempotencyKeyReused;
 import io.taskqueue.job.entity.Job;
@@ -59,7 +60,7 @@ public class JobService {
   public Submitted submit(List<NewJob> newJobs) {
     List<Job> jobs = new ArrayList<>(newJobs.size());
     for (NewJob n : newJobs) {
-      jobs.add(newJob(JobIds.next(), n));
+      jobs.add(NewJobs.toJob(JobIds.next(), n));
     }
     inserts.insert(jobs);
     return new Submitted(jobs, true, announce(jobs));
@@ -80,7 +81,7 @@ public class JobService {
         return new Submitted(List.of(earlier.get()), false, new AtomicBoolean(true));
       }
     }
-    Job job = newJob(id, newJob);
+    Job job = NewJobs.toJob(id, newJob);
     inserts.insert(List.of(job));
     return new Submitted(List.of(job), true, announce(List.of(job)));
   }
@@ -153,22 +154,6 @@ public class JobService {
       throw new IdempotencyKeyReused(key.key());
     }
     return Optional.ofNullable(earlier);
-  }
-
-  private Job newJob(UUID id, NewJob n) {
-    Job job =
-        new Job(
-            id,
-            n.type(),
-            n.payload(),
-            n.priority(),
-            n.maxAttempts(),
-            OffsetDateTime.now(ZoneOffset.UTC),
-            n.runAt(),
-            n.retryPolicy(),
-            n.timeoutMs());
-    job.setSubmittedBy(n.submittedBy());
-    return job;
   }
 
   /** The Redis entry of a stored job: now, or at its run time when scheduled. */

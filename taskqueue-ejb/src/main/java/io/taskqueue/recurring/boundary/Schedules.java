@@ -13,12 +13,11 @@ import io.taskqueue.recurring.entity.InvalidScheduleException;
 import io.taskqueue.recurring.entity.Schedule;
 import io.taskqueue.recurring.entity.ScheduleRequest;
 import io.taskqueue.recurring.entity.ScheduleTiming;
+import io.taskqueue.store.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -157,15 +156,7 @@ public class Schedules {
     return new ScheduleRules(jobRules::check);
   }
 
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T sql(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("schedule storage failed: " + e.getMessage(), e);
-    }
+  private <T> T sql(Jdbc.Work<T> work) {
+    return Jdbc.on(dataSource, "store schedules", work);
   }
 }

@@ -2,6 +2,7 @@ package io.taskqueue.recurring.control;
 
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.control.NewJobs;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.recurring.entity.FirePlan;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,19 +117,7 @@ public final class DueSchedules {
 
   /** The schedule's job for {@code fireTime}; null for a job run by hand. */
   public static Job job(String schedule, NewJob template, Instant fireTime) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    Job job =
-        new Job(
-            JobIds.next(),
-            template.type(),
-            template.payload(),
-            template.priority(),
-            template.maxAttempts(),
-            now,
-            null,
-            template.retryPolicy(),
-            template.timeoutMs());
-    job.setSubmittedBy(SUBMITTER_PREFIX + schedule);
+    Job job = NewJobs.toJob(JobIds.next(), template.submittedBy(SUBMITTER_PREFIX + schedule));
     job.setSchedule(schedule, fireTime == null ? null : fireTime.atOffset(ZoneOffset.UTC));
     return job;
   }

@@ -7,9 +7,11 @@ import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.control.JobIds;
 import io.taskqueue.job.control.JobInfos;
 import io.taskqueue.job.control.JobInserts;
+import io.taskqueue.job.control.NewJobs;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.NewJob;
+import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
 import io.taskqueue.workflow.control.DependencySql.StoredParent;
 import io.taskqueue.workflow.control.WorkflowGraph;
@@ -26,8 +28,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -131,7 +131,7 @@ public class Workflows {
     UUID workflowId = JobIds.next();
     List<Job> created = new ArrayList<>(graph.size());
     for (int i = 0; i < graph.size(); i++) {
-      created.add(newJob(checked.get(i)));
+      created.add(NewJobs.toJob(JobIds.next(), checked.get(i)));
     }
     List<UUID> children = new ArrayList<>();
     List<UUID> parents = new ArrayList<>();
@@ -176,22 +176,6 @@ public class Workflows {
     DependencySql.insert(c, children, parents, outcomes);
     DependencySql.markParents(c, unfinishedStored);
     return new WorkflowSubmitted(workflowId, created, jobs.announce(created));
-  }
-
-  private static Job newJob(NewJob n) {
-    Job job =
-        new Job(
-            JobIds.next(),
-            n.type(),
-            n.payload(),
-            n.priority(),
-            n.maxAttempts(),
-            OffsetDateTime.now(ZoneOffset.UTC),
-            n.runAt(),
-            n.retryPolicy(),
-            n.timeoutMs());
-    job.setSubmittedBy(n.submittedBy());
-    return job;
   }
 
   private static boolean policy(WorkflowJobRequest job) {
@@ -266,15 +250,7 @@ public class Workflows {
     return Optional.of(cancelled);
   }
 
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T sql(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read dependencies: " + e.getMessage(), e);
-    }
+  private <T> T sql(Jdbc.Work<T> work) {
+    return Jdbc.on(dataSource, "read dependencies", work);
   }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.LogLevel;
 import io.taskqueue.job.control.EmptyDatabases;
+import io.taskqueue.job.control.TestSql;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.ProgressReport;
 import io.taskqueue.schema.control.SchemaMigrations;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -95,10 +95,6 @@ class TelemetrySqlIT {
   }
 
   private static long number(String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        ResultSet r = c.createStatement().executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return TestSql.number(db, sql);
   }
 }

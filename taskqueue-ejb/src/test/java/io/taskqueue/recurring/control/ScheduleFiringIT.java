@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.job.control.EmptyDatabases;
+import io.taskqueue.job.control.TestSql;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
@@ -289,16 +290,10 @@ class ScheduleFiringIT {
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        ResultSet r = c.createStatement().executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return TestSql.number(db, sql);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.createStatement().execute(sql);
-    }
+    TestSql.execute(db, sql);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.job.control.EmptyDatabases;
+import io.taskqueue.job.control.TestSql;
 import io.taskqueue.schema.control.SchemaMigrations;
 import io.taskqueue.workflow.entity.PendingRelease;
 import java.sql.Connection;
@@ -217,16 +218,10 @@ class DependencyReleaseIT {
   }
 
   private long number(String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        ResultSet r = c.createStatement().executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return TestSql.number(db, sql);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.createStatement().execute(sql);
-    }
+    TestSql.execute(db, sql);
   }
 }
