@@ -129,6 +129,14 @@ public class Schedules {
         });
   }
 
+  /**
+   * Whether any schedule is due, read without a transaction (asked every second, on every node).
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public boolean anyDue() {
+    return sql(ScheduleSql::anyDue);
+  }
+
   /** One round of firing on this node, over at most {@code batch} due schedules. */
   public FiredRound fireDue(int batch) {
     return sql(

@@ -58,6 +58,17 @@ public final class ScheduleSql {
     }
   }
 
+  /** Whether an unpaused schedule's next fire time has come, by PostgreSQL's clock. */
+  public static boolean anyDue(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM schedules WHERE NOT paused"
+                    + " AND next_fire_at <= clock_timestamp())");
+        ResultSet r = s.executeQuery()) {
+      return r.next() && r.getBoolean(1);
+    }
+  }
+
   /** Stores a new schedule; false when the name is taken. */
   public static boolean insert(Connection c, Schedule s) throws SQLException {
     try (PreparedStatement insert =

@@ -148,12 +148,20 @@ public class BackgroundDuties {
     every(
         schedulesPollMillis,
         new FireDueSchedules(
-            schedules::fireDue, schedulesBatch, Duration.ofSeconds(5), System::nanoTime));
+            schedules::anyDue,
+            schedules::fireDue,
+            schedulesBatch,
+            Duration.ofSeconds(5),
+            System::nanoTime));
     every(500, new FlushJobTelemetry(telemetry::flush));
     every(
         releaseIntervalMillis,
         new ReleaseWaitingJobs(
-            releases::releaseDue, 1_000, Duration.ofSeconds(5), System::nanoTime));
+            releases::anyDue,
+            releases::releaseDue,
+            1_000,
+            Duration.ofSeconds(5),
+            System::nanoTime));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }

@@ -2,6 +2,7 @@ package io.taskqueue.schedule.control;
 
 import io.taskqueue.recurring.entity.FiredRound;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -12,13 +13,19 @@ import java.util.function.LongSupplier;
  */
 public final class FireDueSchedules implements Runnable {
 
+  private final BooleanSupplier anyDue;
   private final IntFunction<FiredRound> fireBatch;
   private final int batch;
   private final Duration budget;
   private final LongSupplier nanoClock;
 
   public FireDueSchedules(
-      IntFunction<FiredRound> fireBatch, int batch, Duration budget, LongSupplier nanoClock) {
+      BooleanSupplier anyDue,
+      IntFunction<FiredRound> fireBatch,
+      int batch,
+      Duration budget,
+      LongSupplier nanoClock) {
+    this.anyDue = anyDue;
     this.fireBatch = fireBatch;
     this.batch = batch;
     this.budget = budget;
@@ -27,6 +34,9 @@ public final class FireDueSchedules implements Runnable {
 
   @Override
   public void run() {
+    if (!anyDue.getAsBoolean()) {
+      return; // the common case, without opening a transaction
+    }
     long start = nanoClock.getAsLong();
     FiredRound round;
     do {

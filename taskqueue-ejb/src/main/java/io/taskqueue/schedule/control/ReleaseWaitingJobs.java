@@ -1,6 +1,7 @@
 package io.taskqueue.schedule.control;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
@@ -11,13 +12,19 @@ import java.util.function.LongSupplier;
  */
 public final class ReleaseWaitingJobs implements Runnable {
 
+  private final BooleanSupplier anyDue;
   private final IntUnaryOperator releaseBatch;
   private final int batch;
   private final Duration budget;
   private final LongSupplier nanoClock;
 
   public ReleaseWaitingJobs(
-      IntUnaryOperator releaseBatch, int batch, Duration budget, LongSupplier nanoClock) {
+      BooleanSupplier anyDue,
+      IntUnaryOperator releaseBatch,
+      int batch,
+      Duration budget,
+      LongSupplier nanoClock) {
+    this.anyDue = anyDue;
     this.releaseBatch = releaseBatch;
     this.batch = batch;
     this.budget = budget;
@@ -26,6 +33,9 @@ public final class ReleaseWaitingJobs implements Runnable {
 
   @Override
   public void run() {
+    if (!anyDue.getAsBoolean()) {
+      return; // the common case, without opening a transaction
+    }
     long start = nanoClock.getAsLong();
     while (releaseBatch.applyAsInt(batch) > 0 && nanoClock.getAsLong() - start < budget.toNanos()) {
       // again: the last batch may have marked more (children of cancelled jobs)

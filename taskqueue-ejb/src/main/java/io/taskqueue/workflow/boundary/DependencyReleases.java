@@ -6,6 +6,7 @@ import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobsSubmitted;
+import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
 import io.taskqueue.workflow.entity.PendingRelease;
 import jakarta.annotation.Resource;
@@ -42,6 +43,15 @@ public class DependencyReleases {
 
   @Inject Event<JobsSubmitted> submitted;
   @Inject Event<JobEvents> events;
+
+  /**
+   * Whether any mark waits, read without a transaction: the duty asks several times a second on
+   * every node, and an idle node should not pay a transaction each time.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public boolean anyDue() {
+    return Jdbc.on(dataSource, "look for releases", DependencySql::anyRelease);
+  }
 
   /** Carries out up to {@code batch} marks; returns how many it took. */
   public int releaseDue(int batch) {

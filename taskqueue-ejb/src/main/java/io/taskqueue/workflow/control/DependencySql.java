@@ -88,6 +88,13 @@ public final class DependencySql {
     }
   }
 
+  public static boolean anyRelease(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM job_releases)");
+        ResultSet r = s.executeQuery()) {
+      return r.next() && r.getBoolean(1);
+    }
+  }
+
   /** Up to {@code limit} pending releases no other node is taking right now, oldest first. */
   public static List<PendingRelease> takeReleases(Connection c, int limit) throws SQLException {
     List<PendingRelease> taken = new ArrayList<>();
