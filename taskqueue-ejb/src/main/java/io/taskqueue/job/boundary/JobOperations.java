@@ -12,6 +12,7 @@ import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
+import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.job.entity.StatusVerb;
 import jakarta.ejb.Stateless;
@@ -43,6 +44,7 @@ public class JobOperations {
   @Inject Event<JobsSubmitted> requeued;
   @Inject Event<JobCancelled> cancelledWhileRunning;
   @Inject Event<JobEvents> events;
+  @Inject Event<ParentsEnded> parentsEnded;
 
   /**
    * Cancels a job: a waiting one never runs; a running one is told to stop, wherever it runs, and
@@ -69,6 +71,9 @@ public class JobOperations {
     if (wasRunning && job.getLeaseId() != null) {
       cancelledWhileRunning.fire(new JobCancelled(id, job.getLeaseId()));
     }
+    if (job.hasChildren()) {
+      parentsEnded.fire(new ParentsEnded());
+    }
     events.fire(
         JobEvents.of(
             JobEvent.of(EventType.JOB_CANCELLED, job, job.getWorkerId())
@@ -79,14 +84,26 @@ public class JobOperations {
   /**
    * Queues a dead or cancelled job again with its full budget of attempts ({@code attempt} keeps
    * counting: it is the fencing token). Empty when there is no such job; false when it is neither
-   * dead nor cancelled.
+   * dead nor cancelled, or when it was cancelled while it waited for parents that have not all
+   * ended yet (queued now, it would run before them).
    */
   public Optional<Boolean> retry(UUID id) {
     Job job = em.find(Job.class, id);
     if (job == null) {
       return Optional.empty();
     }
+    if (waitsForParents(id)) {
+      return Optional.of(false);
+    }
     return Optional.of(requeue(List.of(id)) == 1);
+  }
+
+  private boolean waitsForParents(UUID id) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM job_dependencies WHERE job_id = ?1 AND parent_outcome IS NULL LIMIT 1")
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty();
   }
 
   public List<Job> listDead(DeadFilter filter) {

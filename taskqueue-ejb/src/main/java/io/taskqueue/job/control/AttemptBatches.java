@@ -5,6 +5,7 @@ import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.annotation.Resource;
@@ -39,6 +40,7 @@ public class AttemptBatches {
   DataSource dataSource;
 
   @Inject Event<JobEvents> events;
+  @Inject Event<ParentsEnded> parentsEnded;
 
   /**
    * Starts the next attempt of each startable job in {@code leases} (job id to lease id) for {@code
@@ -125,6 +127,7 @@ public class AttemptBatches {
     }
     Set<UUID> accepted = new HashSet<>();
     List<JobEvent> announced = new ArrayList<>(n);
+    boolean parents = false;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(StatusSql.COMPLETE_ALL)) {
       update.setArray(1, connection.createArrayOf("uuid", ids));
@@ -138,12 +141,16 @@ public class AttemptBatches {
           JobEvent completed = AttemptSql.completedEvent(row, EventType.JOB_COMPLETED);
           accepted.add(completed.jobId());
           announced.add(completed);
+          parents |= row.getBoolean(8);
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record " + n + " success(es)", e);
     }
     events.fire(new JobEvents(announced, false));
+    if (parents) {
+      parentsEnded.fire(new ParentsEnded());
+    }
     return accepted;
   }
 }

@@ -38,7 +38,8 @@ public final class StatusSql {
 
   /**
    * Parameters: job ids, attempts, lease ids, results (JSON text), worker ids, finish times (epoch
-   * µs). Writes the attempt records in the same round trip; returns what the events need.
+   * µs). Writes the attempt records in the same round trip; returns what the events need, and
+   * whether the job has children (a workflow parent, whose end the dependency trigger handled).
    */
   public static final String COMPLETE_ALL =
       "WITH done AS ("
@@ -53,13 +54,14 @@ public final class StatusSql {
           + " AND j.status IN "
           + COMPLETE.guard()
           + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
-          + " j.started_at, j.finished_at),"
+          + " j.started_at, j.finished_at, j.has_children),"
           + " recorded AS ("
           + " INSERT INTO job_attempts"
           + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome)"
           + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'COMPLETED'"
           + " FROM done)"
-          + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at FROM done";
+          + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at, has_children"
+          + " FROM done";
 
   /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
   public static final String NOT_STARTED =

@@ -70,18 +70,28 @@ public class JobTelemetry {
     buffer.log(jobId, attempt, level, message, Instant.now());
   }
 
-  /** Writes everything reported so far; publishes events for what was stored. */
+  /**
+   * Writes everything reported so far, each job's reports in statements of their own, and publishes
+   * events for what was stored. A job whose reports the database refuses loses them (they are
+   * informational); the others' are stored all the same. Throws after the whole flush when any
+   * failed, so the failure is counted.
+   */
   public synchronized void flush() {
     PendingTelemetry pending = buffer.drain();
     if (pending.isEmpty()) {
       return;
     }
     List<JobEvent> published = new ArrayList<>();
+    RuntimeException failed = null;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       for (ProgressReport report : pending.progress()) {
-        if (TelemetrySql.progress(c, report)) {
-          published.add(progressEvent(report));
+        try {
+          if (TelemetrySql.progress(c, report)) {
+            published.add(progressEvent(report));
+          }
+        } catch (SQLException e) {
+          failed = failure(failed, e);
         }
       }
       Map<UUID, List<LogLine>> byJob =
@@ -92,18 +102,37 @@ public class JobTelemetry {
       for (Map.Entry<UUID, List<LogLine>> job : byJob.entrySet()) {
         List<LogLine> lines = job.getValue();
         int dropped = pending.dropped().getOrDefault(job.getKey(), 0);
-        int stored = TelemetrySql.append(c, job.getKey(), lines, dropped, maxLinesPerJob);
-        if (stored > 0) {
-          published.add(logEvent(lines.get(0), stored));
+        // The budget and the lines in one transaction: a refused line leaves no count behind.
+        try {
+          c.setAutoCommit(false);
+          int stored = TelemetrySql.append(c, job.getKey(), lines, dropped, maxLinesPerJob);
+          c.commit();
+          if (stored > 0) {
+            published.add(logEvent(lines.get(0), stored));
+          }
+        } catch (SQLException e) {
+          c.rollback();
+          failed = failure(failed, e);
+        } finally {
+          c.setAutoCommit(true);
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not store progress and logs: " + e.getMessage(), e);
+      failed = failure(failed, e);
     } finally {
       if (!published.isEmpty()) {
         events.publishLater(published);
       }
     }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  private static RuntimeException failure(RuntimeException first, SQLException e) {
+    return first != null
+        ? first
+        : new IllegalStateException("could not store progress and logs: " + e.getMessage(), e);
   }
 
   /** Up to {@code limit} of the job's log lines after line {@code afterSeq}, oldest first. */

@@ -60,10 +60,12 @@ public final class TelemetryBuffer {
     return taken;
   }
 
+  /** Cut to {@code max} characters, NUL replaced: PostgreSQL text cannot hold it. */
   private static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    return text.substring(0, max - 1) + "…";
+    String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
   }
 }

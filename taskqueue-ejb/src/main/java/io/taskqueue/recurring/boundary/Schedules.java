@@ -53,7 +53,8 @@ public class Schedules {
     return sql(
         c -> {
           Instant now = ScheduleSql.now(c);
-          Schedule schedule = rules().check(request, request.name(), caller, now, null);
+          Schedule schedule =
+              rules().check(request, request == null ? null : request.name(), caller, now, null);
           if (ScheduleSql.count(c) >= maxCount) {
             throw new InvalidScheduleException(
                 "too-many-schedules", "there are " + maxCount + " schedules, the most allowed");

@@ -7,7 +7,6 @@ import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.recurring.entity.FirePlan;
 import io.taskqueue.recurring.entity.FiredRound;
-import io.taskqueue.recurring.entity.InvalidScheduleException;
 import io.taskqueue.recurring.entity.OverlapPolicy;
 import io.taskqueue.recurring.entity.Schedule;
 import java.sql.Connection;
@@ -71,16 +70,17 @@ public final class DueSchedules {
   }
 
   private List<Job> fire(Connection c, Schedule s, Instant now) throws SQLException {
-    CronSchedule cron;
+    FirePlan plan;
     try {
-      cron = CronSchedule.parse(s.cron(), s.timeZone());
-    } catch (InvalidScheduleException e) {
-      // Stored valid, invalid now (a zone withdrawn from the JDK's data): stop it, say why.
-      ScheduleSql.recordRound(c, s.name(), null, null, null, now, clip(e.getMessage()));
+      CronSchedule cron = CronSchedule.parse(s.cron(), s.timeZone());
+      plan = FirePlanner.plan(cron, s.nextFireAt(), now, grace, s.misfire(), s.misfireLimit());
+    } catch (RuntimeException e) {
+      // Stored valid, failing now (a zone withdrawn from the JDK's data, a parser that throws):
+      // stop this schedule and say why, rather than fail every round of every schedule.
+      ScheduleSql.recordRound(
+          c, s.name(), null, null, null, now, clip("stopped: " + e.getMessage()));
       return List.of();
     }
-    FirePlan plan =
-        FirePlanner.plan(cron, s.nextFireAt(), now, grace, s.misfire(), s.misfireLimit());
     Instant skippedAt = plan.missed() > 0 ? now : null;
     String skipReason = plan.missed() > 0 ? plan.missed() + " missed fire time(s) skipped" : null;
     boolean busy =
@@ -112,7 +112,7 @@ public final class DueSchedules {
   }
 
   private static String clip(String reason) {
-    return reason.length() <= 100 ? reason : reason.substring(0, 100);
+    return reason.length() <= 100 ? reason : reason.substring(0, 99) + "…";
   }
 
   /** The schedule's job for {@code fireTime}; null for a job run by hand. */

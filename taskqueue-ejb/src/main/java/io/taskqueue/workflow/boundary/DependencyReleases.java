@@ -8,6 +8,7 @@ import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
+import io.taskqueue.workflow.control.ReleaseHint;
 import io.taskqueue.workflow.entity.PendingRelease;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -44,12 +46,28 @@ public class DependencyReleases {
   @Inject Event<JobsSubmitted> submitted;
   @Inject Event<JobEvents> events;
 
+  /** How often a node asks the database for marks without having ended a parent itself. */
+  static final long UNPROMPTED_LOOK_NANOS = 2_000_000_000L;
+
+  @Inject ReleaseHint hint;
+  private final AtomicLong lastLook = new AtomicLong(System.nanoTime());
+
   /**
-   * Whether any mark waits, read without a transaction: the duty asks several times a second on
-   * every node, and an idle node should not pay a transaction each time.
+   * Whether marks may wait: at once when this node just ended a workflow parent, otherwise by
+   * asking the database (without a transaction) every {@link #UNPROMPTED_LOOK_NANOS}: parents end
+   * on other nodes, and through statements that do not announce it (a last attempt's failure). The
+   * duty asks several times a second; an idle node should not pay a query each time.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public boolean anyDue() {
+    if (hint.take()) {
+      return true;
+    }
+    long now = System.nanoTime();
+    long last = lastLook.get();
+    if (now - last < UNPROMPTED_LOOK_NANOS || !lastLook.compareAndSet(last, now)) {
+      return false;
+    }
     return Jdbc.on(dataSource, "look for releases", DependencySql::anyRelease);
   }
 

@@ -68,6 +68,10 @@ public class Workflows {
   @ConfigProperty(name = "taskqueue.workflows.max-parents", defaultValue = "1000")
   int maxParents;
 
+  @Inject
+  @ConfigProperty(name = "taskqueue.workflows.max-dependencies", defaultValue = "100000")
+  int maxDependencies;
+
   /**
    * Stores the workflow for {@code submitter}; a caller that does not read all jobs ({@code
    * readsAll} false) may name as parents only stored jobs it submitted itself.
@@ -81,6 +85,13 @@ public class Workflows {
     if (requested.size() > maxJobs) {
       throw new InvalidWorkflowException(
           "workflow-too-large", 413, "a workflow holds at most " + maxJobs + " jobs");
+    }
+    long dependencies = requested.stream().mapToLong(j -> j.parentsOrNone().size()).sum();
+    if (dependencies > maxDependencies) {
+      throw new InvalidWorkflowException(
+          "workflow-too-large",
+          413,
+          "a workflow names at most " + maxDependencies + " parents in all, not " + dependencies);
     }
     List<NewJob> checked = new ArrayList<>(requested.size());
     List<Boolean> runAnyway = new ArrayList<>(requested.size());

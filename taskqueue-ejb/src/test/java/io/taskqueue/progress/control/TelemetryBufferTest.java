@@ -43,6 +43,16 @@ class TelemetryBufferTest {
   }
 
   @Test
+  void aNulCharacterWhichPostgresTextCannotHoldIsReplaced() {
+    TelemetryBuffer buffer = new TelemetryBuffer(100, 100);
+    buffer.log(job, 1, LogLevel.INFO, "a\u0000b", NOW);
+    buffer.progress(job, "t", 1, 5, "c\u0000", NOW);
+    PendingTelemetry pending = buffer.drain();
+    assertEquals("a\uFFFDb", pending.lines().get(0).message());
+    assertEquals("c\uFFFD", pending.progress().get(0).message());
+  }
+
+  @Test
   void linesBeyondWhatTheBufferHoldsAreCountedPerJobNotKept() {
     TelemetryBuffer buffer = new TelemetryBuffer(3, 100);
     UUID other = UUID.randomUUID();

@@ -155,7 +155,10 @@ public class JobsResource {
     if (!requeued) {
       throw conflict(
           "Job not retryable",
-          "Only dead or cancelled jobs can be retried; " + id + " is neither.");
+          "Only dead or cancelled jobs can be retried, and not one cancelled while it waited for"
+              + " parents that have not all ended; "
+              + id
+              + " is not such a job.");
     }
     audit.record("job.retry", jobId.toString(), 1, null);
     return JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));

@@ -178,6 +178,8 @@ public class SchedulesResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
   public Response runNow(@PathParam("name") String name) {
+    Schedule schedule = schedules.find(name).orElseThrow(() -> notFound(name));
+    typeAccess.check(caller.get(), schedule.job().type());
     Job job = schedules.runNow(name).orElseThrow(() -> notFound(name));
     audit.record("schedule.run", name, 1, job.getId().toString());
     return Response.created(
