@@ -196,7 +196,7 @@ class JobsApiIT extends DeployedWar {
     Reply unknownType = api.post("api/jobs", "{\"type\":\"resize-image\"}");
     assertProblem(unknownType, 400, "Unknown job type");
     assertTrue(
-        unknownType.json().getString("detail").contains("echo, fail, noop, sleep"),
+        unknownType.json().getString("detail").contains("echo, fail, join, noop, sleep"),
         unknownType.body());
     assertProblem(
         api.post("api/jobs", "{\"type\":\"noop\",\"priority\":\"urgent\"}"), 400, "Invalid job");
