@@ -63,7 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "w1,w1b,w2,w3,idle",
       description =
-          "Which to run, in order (default ${DEFAULT-VALUE}: idle last, once the JIT is done).")
+          "Which to run, in order (default ${DEFAULT-VALUE}: idle last, once the JIT is done);"
+              + " also wf (a 10,000-job workflow) and sched (1,000 schedules firing at once).")
   List<String> workloads;
 
   @Option(

@@ -55,6 +55,20 @@ public final class TaskqueueApi {
         .thenApply(response -> checked(path, response));
   }
 
+  /** DELETEs a resource; anything but 2xx or 404 is an error. */
+  public void delete(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Authorization", authorization)
+            .DELETE()
+            .build();
+    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+      throw new IOException(describe("DELETE " + path, response));
+    }
+  }
+
   /** GETs a JSON object; anything but 200 is an error. */
   public JsonObject get(String pathAndQuery) throws IOException, InterruptedException {
     HttpRequest request =

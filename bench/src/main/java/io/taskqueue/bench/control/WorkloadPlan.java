@@ -7,7 +7,7 @@ import java.util.List;
 /** Turns the workload names given on the command line into workloads, in the order given. */
 public final class WorkloadPlan {
 
-  public static final List<String> NAMES = List.of("idle", "w1", "w1b", "w2", "w3");
+  public static final List<String> NAMES = List.of("idle", "w1", "w1b", "w2", "w3", "wf", "sched");
 
   private WorkloadPlan() {}
 
@@ -24,6 +24,8 @@ public final class WorkloadPlan {
                 new SubmitThroughputWorkload(
                     bench, "w1b", sizes.w1bClients(), sizes.w1bBatch(), sizes.w1bJobs()));
         case "w2" -> workloads.add(new DrainWorkload(bench, sizes.w2Jobs()));
+        case "wf" -> workloads.add(new WorkflowWorkload(bench));
+        case "sched" -> workloads.add(new ScheduleWorkload(bench));
         case "w3" ->
             sizes
                 .w3Rates()
