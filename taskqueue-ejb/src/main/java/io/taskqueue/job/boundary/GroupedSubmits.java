@@ -1,5 +1,6 @@
 package io.taskqueue.job.boundary;
 
+import io.taskqueue.job.control.RefusedData;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Submitted;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +116,7 @@ public class GroupedSubmits {
     try {
       store(group);
     } catch (RuntimeException e) {
-      if (group.size() > 1 && refusedData(e)) {
+      if (group.size() > 1 && RefusedData.isCauseOf(e)) {
         group.forEach(this::storeAlone);
       } else {
         group.forEach(p -> p.failure = e);
@@ -142,17 +142,6 @@ public class GroupedSubmits {
     } catch (RuntimeException e) {
       one.failure = e;
     }
-  }
-
-  /** Whether PostgreSQL refused a value or a constraint (data exception, integrity violation). */
-  static boolean refusedData(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        return state.startsWith("22") || state.startsWith("23");
-      }
-    }
-    return false;
   }
 
   private void store(List<Pending> group) {

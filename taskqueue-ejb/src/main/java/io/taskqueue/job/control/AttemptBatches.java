@@ -153,4 +153,42 @@ public class AttemptBatches {
     }
     return accepted;
   }
+
+  /**
+   * Ends a successful attempt whose result PostgreSQL refused to store: the job is dead with {@code
+   * error} (not retried: its handler would return the same result), fenced by attempt and lease
+   * like a success. Whether it was ended (false when the attempt is no longer current).
+   */
+  public boolean buryUnstorable(FinishedAttempt finished, String error) {
+    JobEvent failed = null;
+    boolean parents = false;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(StatusSql.BURY_UNSTORABLE)) {
+      update.setString(1, error);
+      update.setString(2, finished.workerId());
+      update.setObject(3, finished.finishedAt().atOffset(java.time.ZoneOffset.UTC));
+      update.setObject(4, finished.jobId());
+      update.setInt(5, finished.attempt());
+      update.setLong(6, finished.leaseId());
+      try (ResultSet row = update.executeQuery()) {
+        if (row.next()) {
+          failed =
+              AttemptSql.completedEvent(row, EventType.JOB_FAILED)
+                  .withError(error)
+                  .as(EventType.JOB_FAILED, JobStatus.DEAD);
+          parents = row.getBoolean(8);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not end job " + finished.jobId(), e);
+    }
+    if (failed == null) {
+      return false;
+    }
+    events.fire(JobEvents.of(failed, failed.as(EventType.JOB_DEAD, JobStatus.DEAD)));
+    if (parents) {
+      parentsEnded.fire(new ParentsEnded());
+    }
+    return true;
+  }
 }

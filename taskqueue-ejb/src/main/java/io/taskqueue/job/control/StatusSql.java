@@ -1,5 +1,6 @@
 package io.taskqueue.job.control;
 
+import static io.taskqueue.job.entity.StatusVerb.BURY;
 import static io.taskqueue.job.entity.StatusVerb.CANCEL;
 import static io.taskqueue.job.entity.StatusVerb.CANCEL_FOR_PARENT;
 import static io.taskqueue.job.entity.StatusVerb.COMPLETE;
@@ -62,6 +63,30 @@ public final class StatusSql {
           + " FROM done)"
           + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at, has_children"
           + " FROM done";
+
+  /**
+   * Parameters: error, worker id, finish time, job id, attempt, lease id. Ends a successful attempt
+   * whose result PostgreSQL refused ({@code BURY}, fenced like a success): the job is dead with the
+   * error instead of the result, and its attempt is recorded as failed. Returns what the events
+   * need, and whether the job has children.
+   */
+  public static final String BURY_UNSTORABLE =
+      "WITH dead AS ("
+          + " UPDATE jobs j SET status = '"
+          + BURY.target()
+          + "', result = NULL, last_error = ?, scheduled_at = NULL, worker_id = ?,"
+          + " finished_at = ?"
+          + " WHERE j.id = ? AND j.attempt = ? AND j.lease_id = ? AND j.status IN "
+          + BURY.guard()
+          + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
+          + " j.started_at, j.finished_at, j.has_children, j.last_error),"
+          + " recorded AS ("
+          + " INSERT INTO job_attempts"
+          + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome, error)"
+          + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'FAILED',"
+          + " last_error FROM dead)"
+          + " SELECT id, type, priority, attempt, worker_id, started_at, finished_at, has_children"
+          + " FROM dead";
 
   /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
   public static final String NOT_STARTED =

@@ -1,6 +1,7 @@
 package io.taskqueue.progress.control;
 
 import io.taskqueue.LogLevel;
+import io.taskqueue.job.control.StorableText;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.PendingTelemetry;
 import io.taskqueue.progress.entity.ProgressReport;
@@ -65,7 +66,7 @@ public final class TelemetryBuffer {
     if (text == null) {
       return null;
     }
-    String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    String clean = StorableText.of(text);
     return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
   }
 }

@@ -1,6 +1,7 @@
 package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.AttemptBatches;
+import io.taskqueue.job.control.RefusedData;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
@@ -8,6 +9,7 @@ import io.taskqueue.store.control.StoreErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -101,19 +103,17 @@ public class CompletionWriter {
   private void write(List<Pending> batch) {
     List<Claim> claims = batch.stream().map(Pending::claim).toList();
     try {
-      Set<UUID> accepted =
-          Durably.write(
-              () -> batches.completeAll(batch.stream().map(Pending::attempt).toList()), errors);
+      Set<UUID> ended = recordEach(batch.stream().map(Pending::attempt).toList());
       // A rejected success (the attempt is no longer current) leaves Redis alone: whatever holds
       // the job there now is not this attempt, unless a cancel superseded it.
       List<Claim> over =
           claims.stream()
-              .filter(c -> accepted.contains(c.jobId()) || attempts.of(c).isCancelled())
+              .filter(c -> ended.contains(c.jobId()) || attempts.of(c).isCancelled())
               .toList();
       dispatch.ack(over);
       batch.stream()
           .map(Pending::attempt)
-          .filter(a -> !accepted.contains(a.jobId()))
+          .filter(a -> !ended.contains(a.jobId()))
           .forEach(
               a ->
                   LOG.warning(
@@ -130,6 +130,48 @@ public class CompletionWriter {
       LOG.log(Level.WARNING, "Could not record " + batch.size() + " success(es)", e);
     } finally {
       attempts.untrack(claims);
+    }
+  }
+
+  /**
+   * Records the successes in one statement; returns the jobs it ended. When PostgreSQL refuses the
+   * data of one of them (a result {@code jsonb} cannot hold), nothing of the statement was written:
+   * the halves are written apart, down to the refused success itself, which ends its job dead with
+   * the reason instead of its result. One refused row among n costs about 2·log₂(n) statements, so
+   * its neighbours are written within moments, once each, instead of running again.
+   */
+  private Set<UUID> recordEach(List<FinishedAttempt> finished) {
+    try {
+      return Durably.write(() -> batches.completeAll(finished), errors);
+    } catch (RuntimeException e) {
+      if (!RefusedData.isCauseOf(e)) {
+        throw e;
+      }
+      if (finished.size() == 1) {
+        return buryUnstorable(finished.get(0), e);
+      }
+      int half = finished.size() / 2;
+      Set<UUID> ended = new HashSet<>(recordEach(finished.subList(0, half)));
+      ended.addAll(recordEach(finished.subList(half, finished.size())));
+      return ended;
+    }
+  }
+
+  private Set<UUID> buryUnstorable(FinishedAttempt refused, RuntimeException refusal) {
+    String error = "result not storable: " + RefusedData.reasonIn(refusal);
+    LOG.warning(() -> "Job " + refused.jobId() + " ends dead: its " + error);
+    try {
+      return Durably.write(() -> batches.buryUnstorable(refused, error), errors)
+          ? Set.of(refused.jobId())
+          : Set.of();
+    } catch (RuntimeException e) {
+      if (!RefusedData.isCauseOf(e)) {
+        throw e;
+      }
+      // Refused even so: its lease expires and recovery decides, as after a crash; the others
+      // are written all the same.
+      LOG.log(Level.WARNING, "Could not end job " + refused.jobId(), e);
+      return Set.of();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.taskqueue.worker.control;
 
+import io.taskqueue.job.control.RefusedData;
 import io.taskqueue.store.control.StoreErrors;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -8,7 +9,9 @@ import java.util.logging.Logger;
 /**
  * Records an outcome, retrying while PostgreSQL is unreachable (a restart, a failover) for up to
  * {@link #PATIENCE}. The leases stay renewed meanwhile, so the jobs are neither lost nor run again;
- * after that the write fails, the leases are left to expire and the jobs are recovered.
+ * after that the write fails, the leases are left to expire and the jobs are recovered. A write
+ * whose data PostgreSQL refused ({@link RefusedData}) fails at once: it would fail the same way for
+ * five minutes, holding every other outcome of its node back meanwhile.
  */
 final class Durably {
 
@@ -25,7 +28,7 @@ final class Durably {
         return write.get();
       } catch (RuntimeException e) {
         errors.record(e);
-        if (System.nanoTime() > deadline) {
+        if (RefusedData.isCauseOf(e) || System.nanoTime() > deadline) {
           throw e;
         }
         LOG.warning(() -> "Could not record an outcome, retrying: " + e);

@@ -8,6 +8,7 @@ import io.taskqueue.handler.control.AttemptContext;
 import io.taskqueue.handler.control.AttemptReports;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.RetryBackoff;
+import io.taskqueue.job.control.StorableText;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
@@ -296,11 +297,11 @@ public class JobExecution {
     }
   }
 
-  /** The error's message and the head of its stack trace, bounded in size. */
+  /** The error's message and the head of its stack trace, bounded in size, storable as text. */
   static String describe(Throwable error) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    String text = trace.toString();
+    String text = StorableText.of(trace.toString());
     return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "\n\t...";
   }
 }

@@ -105,6 +105,31 @@ class StatusSqlIT {
   }
 
   @Test
+  void anUnstorableResultBuriesOnlyARunningJobUnderItsOwnAttemptAndLease() throws SQLException {
+    for (JobStatus from : JobStatus.values()) {
+      for (Fence fence : Fence.values()) {
+        UUID id = job(from, true);
+        int moved =
+            run(
+                StatusSql.BURY_UNSTORABLE,
+                s -> {
+                  s.setString(1, "result not storable: refused");
+                  s.setString(2, "node/w1");
+                  s.setTimestamp(3, Timestamp.from(Instant.now()));
+                  s.setObject(4, id);
+                  s.setInt(5, fence.attempt());
+                  s.setLong(6, fence.lease());
+                });
+        assertEquals(
+            StatusVerb.BURY.appliesTo(from) && fence == Fence.OWN ? 1 : 0,
+            moved,
+            from + " " + fence);
+        assertEquals(moved == 1 ? JobStatus.DEAD : from, status(id));
+      }
+    }
+  }
+
+  @Test
   void aReleaseMovesOnlyAJobStillRunningUnderThatLease() throws SQLException {
     for (StatusVerb verb :
         new StatusVerb[] {StatusVerb.RECOVER, StatusVerb.RECOVER_LAST, StatusVerb.HAND_BACK}) {

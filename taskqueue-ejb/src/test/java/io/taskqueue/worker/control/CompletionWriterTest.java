@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -18,14 +20,18 @@ import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.store.control.StoreErrors;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -98,6 +104,56 @@ class CompletionWriterTest {
 
     verify(dispatch).ack(argThat((Collection<Claim> c) -> c.isEmpty()));
     verify(dispatch, never()).ack(any(Claim.class));
+  }
+
+  @Test
+  void aRefusedResultEndsOnlyItsOwnJobAndTheOthersAreWrittenOnceWithoutWaiting() throws Exception {
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      claims.add(claim(100 + i));
+    }
+    Claim refused = claims.get(317);
+    Set<UUID> written = new HashSet<>();
+    when(batches.completeAll(anyList()))
+        .thenAnswer(
+            call -> {
+              List<FinishedAttempt> rows = call.getArgument(0);
+              if (rows.stream().anyMatch(r -> r.jobId().equals(refused.jobId()))) {
+                throw new IllegalStateException(
+                    "Could not record", new SQLException("unsupported Unicode escape", "22P05"));
+              }
+              rows.forEach(r -> assertTrue(written.add(r.jobId()), "written once"));
+              return rows.stream().map(FinishedAttempt::jobId).collect(Collectors.toSet());
+            });
+    when(batches.buryUnstorable(any(), anyString())).thenReturn(true);
+    for (Claim c : claims) {
+      attempts.track(c);
+      writer.record(c, finished(c));
+    }
+
+    runUntilWritten();
+
+    assertEquals(499, written.size());
+    verify(batches)
+        .buryUnstorable(
+            argThat(f -> f.jobId().equals(refused.jobId())),
+            argThat(error -> error.startsWith("result not storable: unsupported Unicode escape")));
+    verify(batches, atMost(2 * 9 + 1)).completeAll(anyList());
+    verify(dispatch)
+        .ack(argThat((Collection<Claim> acked) -> Set.copyOf(acked).equals(Set.copyOf(claims))));
+  }
+
+  @Test
+  void aRefusedResultIsNeverRetriedAsIfTheDatabaseWereAway() throws Exception {
+    writer.maxBatch = 1;
+    when(batches.completeAll(anyList()))
+        .thenThrow(new IllegalStateException(new SQLException("refused", "22P05")));
+    writer.record(current, finished(current));
+
+    runUntilWritten();
+
+    verify(batches, times(1)).completeAll(anyList());
+    verify(batches).buryUnstorable(any(), anyString());
   }
 
   /** Runs the writer on its own thread until everything queued is written, then stops it. */

@@ -279,6 +279,13 @@ class JobExecutionTest {
     assertTrue(JobExecution.describe(new IllegalStateException("short")).contains("\tat "));
   }
 
+  @Test
+  void aNulInAnErrorIsReplacedSoThatTheFailureCanBeStored() {
+    String text = JobExecution.describe(new IllegalStateException("bad\u0000byte"));
+    assertTrue(text.startsWith("java.lang.IllegalStateException: bad\uFFFDbyte"), text);
+    assertFalse(text.contains("\u0000"));
+  }
+
   private ClaimedAttempt attempt(int attempt, int maxAttempts) {
     return new ClaimedAttempt(
         claim, new StartedAttempt(id, "work", "{\"a\":1}", Priority.HIGH, attempt, maxAttempts));
