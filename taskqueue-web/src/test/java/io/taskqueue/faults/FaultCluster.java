@@ -72,28 +72,41 @@ final class FaultCluster {
   /** Starts a node on {@code httpPort}: the port of a node that was stopped, for a restart. */
   PayaraMicroProcess start(String nodeName, Map<String, String> settings, int httpPort)
       throws InterruptedException {
-    Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
-    env.put("TASKQUEUE_NODE_NAME", nodeName);
-    env.put("TASKQUEUE_REDIS_PREFIX", this.name);
-    env.put("TASKQUEUE_ADMIN_KEY", Api.ADMIN_KEY);
-    env.put("TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED", "true");
-    // Fault tests submit up to 10,000 jobs at once with one key; the limit has unit tests.
-    env.put("TASKQUEUE_API_SUBMIT_RATE", "0");
-    env.putAll(settings);
-    PayaraMicroProcess node =
-        PayaraMicroProcess.start(
-            Path.of(System.getProperty("taskqueue.micro-jar")),
-            Path.of(System.getProperty("taskqueue.war")),
-            httpPort,
-            workDirectory.resolve(nodeName + "-" + System.nanoTime()),
-            env,
-            List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+    PayaraMicroProcess node = launch(endpoints, name, workDirectory, nodeName, settings, httpPort);
     if (!node.awaitApi(BOOT)) {
       node.kill();
       throw new IllegalStateException(
           "node " + nodeName + " did not boot; logs in " + workDirectory);
     }
     return node;
+  }
+
+  /**
+   * Starts a node on {@code endpoints} with Redis keys under {@code prefix}, without waiting for
+   * it: for a node that boots while its stores are away.
+   */
+  static PayaraMicroProcess launch(
+      ServiceEndpoints endpoints,
+      String prefix,
+      Path workDirectory,
+      String nodeName,
+      Map<String, String> settings,
+      int httpPort) {
+    Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
+    env.put("TASKQUEUE_NODE_NAME", nodeName);
+    env.put("TASKQUEUE_REDIS_PREFIX", prefix);
+    env.put("TASKQUEUE_ADMIN_KEY", Api.ADMIN_KEY);
+    env.put("TASKQUEUE_HANDLERS_DIAGNOSTIC_ENABLED", "true");
+    // Fault tests submit up to 10,000 jobs at once with one key; the limit has unit tests.
+    env.put("TASKQUEUE_API_SUBMIT_RATE", "0");
+    env.putAll(settings);
+    return PayaraMicroProcess.start(
+        Path.of(System.getProperty("taskqueue.micro-jar")),
+        Path.of(System.getProperty("taskqueue.war")),
+        httpPort,
+        workDirectory.resolve(nodeName + "-" + System.nanoTime()),
+        env,
+        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
   }
 
   /** {@code settings} plus {@code TASKQUEUE_WORKERS}. */

@@ -1,13 +1,20 @@
 package io.taskqueue.configuration.boundary;
 
+import io.taskqueue.configuration.control.RetriedStep;
 import io.taskqueue.schema.control.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -15,12 +22,19 @@ import javax.sql.DataSource;
  * Defines the application's datasource from MicroProfile Config ({@code taskqueue.db.url}, {@code
  * .user}, {@code .password}) and migrates the schema before anything else starts.
  *
+ * <p>The migration runs on a thread of its own, retried with backoff until PostgreSQL answers
+ * ({@link RetriedStep}): a node that boots while the database is down or restarting deploys at
+ * once, reports not-started with the reason, and starts its workers and duties when the schema is
+ * up to date. Failing the deployment instead would leave Payara running with nothing deployed, for
+ * good.
+ *
  * <p>The definition sits on this startup bean because it works there on both Payara Micro and
  * Payara Server (on the JAX-RS application class it does not, and a glassfish-resources.xml breaks
  * {@code /metrics}). {@code stringType=unspecified} lets PostgreSQL read JSON text into jsonb.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @DataSourceDefinition(
     name = DatabaseSetup.DATASOURCE,
     className = "org.postgresql.ds.PGSimpleDataSource",
@@ -54,19 +68,66 @@ public class DatabaseSetup {
   @Resource(lookup = DATASOURCE)
   DataSource dataSource;
 
-  private volatile boolean migrated;
+  @Resource ManagedThreadFactory threads;
+
+  private final CountDownLatch migrated = new CountDownLatch(1);
+  private final RetriedStep migration =
+      new RetriedStep("Schema migration", length -> Thread.sleep(length.toMillis()));
+  private volatile boolean stopping;
+  private Thread migrating;
 
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void migrate() {
+  void startMigrating() {
+    migrating = threads.newThread(this::migrate);
+    migrating.setName("taskqueue-schema-migration");
+    migrating.start();
+  }
+
+  private void migrate() {
+    if (migration.runUntilDone(this::migrateOnce, () -> !stopping)) {
+      migrated.countDown();
+    }
+  }
+
+  private void migrateOnce() {
     int applied = SchemaMigrations.migrate(dataSource);
-    migrated = true;
     LOG.info(() -> "Schema up to date (" + applied + " migration(s) applied)");
   }
 
   /** Whether this node brought the schema up to date at startup. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean isMigrated() {
-    return migrated;
+    return migrated.getCount() == 0;
+  }
+
+  /**
+   * Waits up to {@code millis} for the schema to be up to date; whether it is. Interrupted, it
+   * returns false with the interrupt kept.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public boolean awaitMigrated(long millis) {
+    try {
+      return migrated.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Why the schema is not up to date yet ("PSQLException: Connection … refused"); null once it is.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String waitingFor() {
+    return isMigrated() ? null : migration.problem();
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping = true;
+    if (migrating != null) {
+      migrating.interrupt();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.taskqueue.schedule.boundary;
 
+import io.taskqueue.configuration.boundary.DatabaseSetup;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
@@ -64,6 +65,7 @@ public class BackgroundDuties {
   @Resource ManagedThreadFactory threads;
 
   @Inject DispatchQueue dispatch;
+  @Inject DatabaseSetup database;
   @Inject Leases redisLeases;
   @Inject CancelSignals cancelSignals;
   @Inject JobLifecycle lifecycle;
@@ -166,10 +168,23 @@ public class BackgroundDuties {
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
   }
 
+  /**
+   * Runs {@code task} every {@code millis}, once the schema is up to date: before that (a node
+   * booting while PostgreSQL is away) there is nothing a duty could do but fail.
+   */
   private void every(long millis, Runnable task) {
+    Runnable whenMigrated =
+        () -> {
+          if (database.isMigrated()) {
+            task.run();
+          }
+        };
     scheduled.add(
         scheduler.scheduleWithFixedDelay(
-            new GuardedDuty(task, errors::record), millis, millis, TimeUnit.MILLISECONDS));
+            new GuardedDuty(whenMigrated, errors::record, task.getClass().getSimpleName()),
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS));
   }
 
   /** Scheduled tasks still scheduled (a task that threw would be done: none may). */

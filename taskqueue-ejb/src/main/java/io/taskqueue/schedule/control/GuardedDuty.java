@@ -16,10 +16,17 @@ public final class GuardedDuty implements Runnable {
 
   private final Runnable duty;
   private final Consumer<Throwable> failures;
+  private final String name;
 
   public GuardedDuty(Runnable duty, Consumer<Throwable> failures) {
+    this(duty, failures, duty.getClass().getSimpleName());
+  }
+
+  /** {@code name} names the duty in the log, when {@code duty} wraps it. */
+  public GuardedDuty(Runnable duty, Consumer<Throwable> failures, String name) {
     this.duty = duty;
     this.failures = failures;
+    this.name = name;
   }
 
   @Override
@@ -29,8 +36,7 @@ public final class GuardedDuty implements Runnable {
     } catch (Throwable e) {
       try {
         failures.accept(e);
-        LOG.log(
-            Level.WARNING, duty.getClass().getSimpleName() + " failed; it runs again next time", e);
+        LOG.log(Level.WARNING, name + " failed; it runs again next time", e);
       } catch (Throwable ignored) {
         // Even recording failed (out of memory): the schedule must survive that too.
       }

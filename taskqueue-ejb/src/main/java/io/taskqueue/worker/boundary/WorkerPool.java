@@ -1,5 +1,6 @@
 package io.taskqueue.worker.boundary;
 
+import io.taskqueue.configuration.boundary.DatabaseSetup;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.EventType;
@@ -29,13 +30,14 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,6 +58,7 @@ public class WorkerPool {
   static final int MAX_WORKERS = 256;
   static final int MAX_BATCH = 5_000;
   private static final long MIN_WRITE_WAIT_MS = 2_000;
+  private static final long MIGRATION_POLL_MS = 1_000;
   private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
 
   @Resource ManagedThreadFactory threads;
@@ -71,6 +74,7 @@ public class WorkerPool {
   @Inject WorkerRegistry registry;
   @Inject EventPublisher events;
   @Inject StoreErrors errors;
+  @Inject DatabaseSetup database;
 
   @Inject
   @ConfigProperty(name = "taskqueue.shutdown-grace-ms", defaultValue = "10000")
@@ -89,13 +93,15 @@ public class WorkerPool {
   int maxBatch;
 
   private volatile boolean running;
+  private volatile boolean started;
   private volatile boolean writing;
+  private final Object launching = new Object();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private ExecutorService executor;
-  private final List<Future<?>> loops = new ArrayList<>();
-  private Future<?> claimer;
-  private Future<?> writer;
-  private final List<WorkerState> states = new ArrayList<>();
+  private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
+  private volatile Future<?> claimer;
+  private volatile Future<?> writer;
+  private final List<WorkerState> states = new CopyOnWriteArrayList<>();
   private final Instant startedAt = Instant.now();
 
   @PostConstruct
@@ -110,7 +116,38 @@ public class WorkerPool {
     }
     running = true;
     writing = true;
-    executor = Executors.newFixedThreadPool(workers + 2, threads);
+    executor = Executors.newFixedThreadPool(workers + 3, threads);
+    executor.submit(this::launchWhenMigrated);
+  }
+
+  /**
+   * Starts the loops once the schema is up to date: a node that boots while PostgreSQL is away
+   * claims nothing until its database answers (see {@link DatabaseSetup}). Gives up only when the
+   * node stops first.
+   */
+  private void launchWhenMigrated() {
+    try {
+      while (isRunning() && !database.awaitMigrated(MIGRATION_POLL_MS)) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+      }
+      synchronized (launching) {
+        if (!isRunning()) {
+          return;
+        }
+        launch();
+        started = true;
+      }
+    } catch (Throwable e) {
+      LOG.log(Level.SEVERE, "Could not start the workers; this node stays not-ready", e);
+      return;
+    }
+    LOG.info(() -> "Started " + workers + " workers on node " + node.nodeId());
+    events.publishLater(List.of(JobEvent.ofWorker(EventType.WORKER_UP, node.nodeId(), "running")));
+  }
+
+  private void launch() {
     String nodeId = node.nodeId();
     if (workers > 0) {
       PrefetchWindow window = new PrefetchWindow(workers, maxBatch);
@@ -135,8 +172,6 @@ public class WorkerPool {
                 new WorkerLoop(state, feed, window, execution, this::isRunning, errors::record)));
       }
     }
-    LOG.info(() -> "Started " + workers + " workers on node " + nodeId);
-    events.publishLater(List.of(JobEvent.ofWorker(EventType.WORKER_UP, nodeId, "running")));
   }
 
   /** This node and its threads right now, as its heartbeat reports them. */
@@ -155,6 +190,11 @@ public class WorkerPool {
 
   public boolean isRunning() {
     return running;
+  }
+
+  /** Whether the loops were started (the schema was up to date in time) and not stopped. */
+  public boolean isStarted() {
+    return started && running;
   }
 
   public int size() {
@@ -191,7 +231,9 @@ public class WorkerPool {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
-    running = false;
+    synchronized (launching) {
+      running = false;
+    }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownGraceMillis);
     for (Future<?> loop : loops) {
       try {

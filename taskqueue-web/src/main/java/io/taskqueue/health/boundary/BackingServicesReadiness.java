@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import redis.clients.jedis.RedisClient;
 
@@ -34,14 +35,18 @@ public class BackingServicesReadiness implements HealthCheck {
     String postgres = postgres();
     String redisState = redis();
     boolean migrated = database.isMigrated();
-    boolean started = workers.isRunning();
-    return HealthCheckResponse.named("taskqueue-backing-services")
-        .status(postgres.equals("UP") && redisState.equals("UP") && migrated && started)
-        .withData("postgres", postgres)
-        .withData("redis", redisState)
-        .withData("schemaMigrated", migrated)
-        .withData("workersStarted", started)
-        .build();
+    boolean started = workers.isStarted();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("taskqueue-backing-services")
+            .status(postgres.equals("UP") && redisState.equals("UP") && migrated && started)
+            .withData("postgres", postgres)
+            .withData("redis", redisState)
+            .withData("schemaMigrated", migrated)
+            .withData("workersStarted", started);
+    String waitingFor = database.waitingFor();
+    return waitingFor == null
+        ? response.build()
+        : response.withData("waitingFor", "schema migration: " + waitingFor).build();
   }
 
   private String postgres() {

@@ -1,6 +1,7 @@
 package io.taskqueue.security.control;
 
 import io.taskqueue.api.control.TemporaryOutages;
+import io.taskqueue.configuration.boundary.DatabaseSetup;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.BearerCredential;
 import io.taskqueue.security.entity.Caller;
@@ -47,10 +48,17 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
   @Inject WsTickets tickets;
   @Inject WsHandshakes handshakes;
+  @Inject DatabaseSetup database;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!database.isMigrated() && isApi(request)) {
+      // The node deployed while PostgreSQL was away and its schema is not up to date yet: no key
+      // can be checked and no job stored. Retry soon, or at another node. (The health endpoints
+      // pass through here too on Payara Micro: they must go on saying why.)
+      return AuthProblems.unavailable(response);
+    }
     try {
       return authenticate(request, response, context);
     } catch (RuntimeException e) {
@@ -62,6 +70,11 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
       }
       throw e;
     }
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.startsWith("/ws/");
   }
 
   /** An admitted caller, how it signed in (null when its store did not say) and with what. */

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.taskqueue.configuration.boundary.DatabaseSetup;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
@@ -41,8 +42,12 @@ class BearerAuthenticationTest {
   private final HttpMessageContext context = mock(HttpMessageContext.class);
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
+  private final DatabaseSetup database = mock(DatabaseSetup.class);
+
   BearerAuthenticationTest() throws Exception {
     mechanism.identityStores = stores;
+    mechanism.database = database;
+    when(database.isMigrated()).thenReturn(true);
     when(request.getRequestURI()).thenReturn("/api/jobs");
     when(request.getContextPath()).thenReturn("");
     when(request.getHeader("Authorization")).thenReturn("Bearer tq_secret");
@@ -107,6 +112,29 @@ class BearerAuthenticationTest {
     verify(response).setStatus(503);
     verify(response).setHeader(eq("Retry-After"), anyString());
     verify(response).setContentType("application/problem+json");
+  }
+
+  @Test
+  void beforeTheSchemaIsUpToDateTheApiAnswers503WithoutAskingTheStores() {
+    when(database.isMigrated()).thenReturn(false);
+
+    AuthenticationStatus status = mechanism.validateRequest(request, response, context);
+
+    assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+    verify(response).setStatus(503);
+    verify(response).setHeader("Retry-After", "5");
+    verify(stores, never()).validate(any());
+  }
+
+  @Test
+  void beforeTheSchemaIsUpToDateTheHealthEndpointsStillPassThrough() {
+    when(database.isMigrated()).thenReturn(false);
+    when(request.getRequestURI()).thenReturn("/health/started");
+    when(request.getHeader("Authorization")).thenReturn(null);
+
+    mechanism.validateRequest(request, response, context);
+
+    verify(response, never()).setStatus(503);
   }
 
   @Test

@@ -1,0 +1,207 @@
+package io.taskqueue.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskqueue.launcher.control.EmbeddedPostgresServer;
+import io.taskqueue.launcher.control.EmbeddedRedisServer;
+import io.taskqueue.launcher.control.FreePort;
+import io.taskqueue.launcher.control.PayaraMicroProcess;
+import io.taskqueue.launcher.control.ServiceEndpoints;
+import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.support.Api;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node started while PostgreSQL or Redis is down deploys anyway, says what it waits for, answers
+ * the API with 503 and {@code Retry-After} (never 404 or 500 once deployed), and becomes ready and
+ * runs jobs by itself when the store starts, without a restart.
+ */
+class StartDuringOutageFaultIT {
+
+  /** How long the store stays away after the node deployed: several tries of the backoff. */
+  private static final Duration OUTAGE = Duration.ofSeconds(15);
+
+  private static final Duration READY = Duration.ofSeconds(120);
+  private static final String JOB = "{\"type\":\"noop\",\"payload\":{}}";
+  private static final int JOBS = 50;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void aNodeStartedWhilePostgresIsDownComesUpByItselfWhenPostgresStarts() throws Exception {
+    Path data = Files.createTempDirectory("taskqueue-late-postgres");
+    int pgPort = FreePort.find();
+    ServiceEndpoints endpoints =
+        new ServiceEndpoints(
+            "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
+            "postgres",
+            "postgres",
+            TestServices.endpoints().redisUrl());
+    PayaraMicroProcess node =
+        FaultCluster.launch(
+            endpoints, "late_postgres", data, "late-postgres-node", workers(), FreePort.find());
+    EmbeddedPostgresServer postgres = null;
+    try {
+      Set<Integer> seen = awaitDeployedThenWatch(node, "schema migration: ");
+
+      postgres = EmbeddedPostgresServer.start(data.resolve("pg"), pgPort, false);
+
+      await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> ready(node));
+      runsJobs(node, endpoints);
+      assertEquals(Set.of(503), seen, "while it waited, the API answered only 503");
+      System.out.println("FAULT start without postgres: deployed, 503 while waiting, ready after");
+    } finally {
+      node.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  @Test
+  void aNodeStartedWhileRedisIsDownComesUpByItselfWhenRedisStarts() throws Exception {
+    Path data = Files.createTempDirectory("taskqueue-late-redis");
+    int redisPort = FreePort.find();
+    ServiceEndpoints shared = TestServices.endpoints();
+    String database = "late_redis";
+    try (Connection admin =
+        DriverManager.getConnection(shared.dbUrl(), shared.dbUser(), shared.dbPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + database);
+    }
+    ServiceEndpoints endpoints =
+        new ServiceEndpoints(
+            shared.dbUrl().substring(0, shared.dbUrl().lastIndexOf('/') + 1) + database,
+            shared.dbUser(),
+            shared.dbPassword(),
+            "redis://127.0.0.1:" + redisPort);
+    PayaraMicroProcess node =
+        FaultCluster.launch(
+            endpoints, database, data, "late-redis-node", workers(), FreePort.find());
+    EmbeddedRedisServer redis = null;
+    try {
+      await()
+          .atMost(FaultCluster.BOOT)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> body(node, "/health/ready").contains("\"redis\":\"DOWN"));
+      long downSince = System.nanoTime();
+      while (System.nanoTime() - downSince < OUTAGE.toNanos()) {
+        assertTrue(body(node, "/health/ready").contains("\"redis\":\"DOWN"));
+        Thread.sleep(1_000); // the outage lasts this long; nothing is awaited here
+      }
+
+      redis = EmbeddedRedisServer.start(data.resolve("redis"), redisPort, false);
+
+      await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> ready(node));
+      runsJobs(node, endpoints);
+      System.out.println(
+          "FAULT start without redis: deployed, not ready while waiting, ready after");
+    } finally {
+      node.close();
+      if (redis != null) {
+        redis.close();
+      }
+    }
+  }
+
+  private static Map<String, String> workers() {
+    return Map.of("TASKQUEUE_WORKERS", "2");
+  }
+
+  /**
+   * Waits until the node's start-up check says it waits for {@code reason}, then watches the API
+   * for {@link #OUTAGE}: returns the statuses it answered meanwhile (each with Retry-After when
+   * 503).
+   */
+  private Set<Integer> awaitDeployedThenWatch(PayaraMicroProcess node, String reason)
+      throws Exception {
+    await()
+        .atMost(FaultCluster.BOOT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> body(node, "/health/started").contains(reason));
+    assertEquals(503, send(node, "/health/ready").statusCode());
+    Set<Integer> seen = new HashSet<>();
+    long since = System.nanoTime();
+    while (System.nanoTime() - since < OUTAGE.toNanos()) {
+      HttpResponse<String> reply = send(node, "/api/me");
+      seen.add(reply.statusCode());
+      if (reply.statusCode() == 503) {
+        assertEquals(
+            "5",
+            reply.headers().firstValue("Retry-After").orElse(null),
+            reply.headers() + " " + reply.body());
+        assertTrue(reply.body().contains("\"status\":503"), reply.body());
+      }
+      String started = body(node, "/health/started");
+      assertTrue(started.contains(reason), "still waiting, and says why: " + started);
+      Thread.sleep(1_000); // the outage lasts this long; nothing is awaited here
+    }
+    return seen;
+  }
+
+  private void runsJobs(PayaraMicroProcess node, ServiceEndpoints endpoints) throws Exception {
+    FaultCluster.submit(node.httpPort(), JOB, JOBS);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> completed(endpoints) == JOBS);
+    // Reads through the persistence unit too, which deployed while the database was away.
+    HttpResponse<String> listed = send(node, "/api/jobs?status=completed&limit=5");
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertTrue(listed.body().contains("\"noop\""), listed.body());
+  }
+
+  private static long completed(ServiceEndpoints endpoints) throws Exception {
+    try (Connection db =
+            DriverManager.getConnection(
+                endpoints.dbUrl(), endpoints.dbUser(), endpoints.dbPassword());
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private boolean ready(PayaraMicroProcess node) {
+    try {
+      return send(node, "/health/ready").statusCode() == 200
+          && send(node, "/health/started").statusCode() == 200;
+    } catch (Exception notYet) {
+      return false;
+    }
+  }
+
+  /** The answer's body; what failed instead when nothing answered. */
+  private String body(PayaraMicroProcess node, String path) {
+    try {
+      return send(node, path).body();
+    } catch (Exception notYet) {
+      return "(no answer: " + notYet + ")";
+    }
+  }
+
+  private HttpResponse<String> send(PayaraMicroProcess node, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+            .header("Authorization", "Bearer " + Api.ADMIN_KEY)
+            .timeout(Duration.ofSeconds(5))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
