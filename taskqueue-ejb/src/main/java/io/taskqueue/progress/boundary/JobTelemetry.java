@@ -6,6 +6,7 @@ import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.progress.control.TelemetryBuffer;
 import io.taskqueue.progress.control.TelemetrySql;
+import io.taskqueue.progress.entity.AttemptId;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.PendingTelemetry;
 import io.taskqueue.progress.entity.ProgressReport;
@@ -23,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Progress and logs from handlers. Reports go to a bounded in-memory buffer; {@link #flush} writes
@@ -42,6 +43,7 @@ public class JobTelemetry {
   DataSource dataSource;
 
   @Inject EventPublisher events;
+  @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "taskqueue.logs.max-lines-per-job", defaultValue = "1000")
@@ -94,20 +96,19 @@ public class JobTelemetry {
           failed = failure(failed, e);
         }
       }
-      Map<UUID, List<LogLine>> byJob =
-          pending.lines().stream()
-              .collect(
-                  Collectors.groupingBy(LogLine::jobId, LinkedHashMap::new, Collectors.toList()));
-      pending.dropped().keySet().forEach(job -> byJob.computeIfAbsent(job, j -> List.of()));
-      for (Map.Entry<UUID, List<LogLine>> job : byJob.entrySet()) {
-        List<LogLine> lines = job.getValue();
-        int dropped = pending.dropped().getOrDefault(job.getKey(), 0);
+      Map<AttemptId, List<LogLine>> byAttempt = new LinkedHashMap<>(pending.lines());
+      pending.dropped().keySet().forEach(a -> byAttempt.computeIfAbsent(a, k -> List.of()));
+      for (Map.Entry<AttemptId, List<LogLine>> attempt : byAttempt.entrySet()) {
+        List<LogLine> lines = attempt.getValue();
+        int dropped = pending.dropped().getOrDefault(attempt.getKey(), 0);
         // The budget and the lines in one transaction: a refused line leaves no count behind.
         try {
           c.setAutoCommit(false);
-          int stored = TelemetrySql.append(c, job.getKey(), lines, dropped, maxLinesPerJob);
+          int stored = TelemetrySql.append(c, attempt.getKey(), lines, dropped, maxLinesPerJob);
           c.commit();
-          if (stored > 0) {
+          if (stored == TelemetrySql.STALE) {
+            staleLines(lines.size() + dropped);
+          } else if (stored > 0) {
             published.add(logEvent(lines.get(0), stored));
           }
         } catch (SQLException e) {
@@ -126,6 +127,17 @@ public class JobTelemetry {
     }
     if (failed != null) {
       throw failed;
+    }
+  }
+
+  /**
+   * Lines of an attempt that was no longer running when they were written (a handler logging after
+   * its lease was lost or its job was cancelled or finished): dropped, never charged to the job's
+   * budget, counted as {@code taskqueue_logs_stale_total}.
+   */
+  private void staleLines(int count) {
+    if (count > 0 && metrics != null) {
+      metrics.counter("taskqueue.logs.stale").inc(count);
     }
   }
 

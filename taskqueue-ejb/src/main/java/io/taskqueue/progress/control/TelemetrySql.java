@@ -1,6 +1,7 @@
 package io.taskqueue.progress.control;
 
 import io.taskqueue.LogLevel;
+import io.taskqueue.progress.entity.AttemptId;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.ProgressReport;
 import java.sql.Connection;
@@ -27,12 +28,17 @@ public final class TelemetrySql {
   /**
    * Takes up to the job's remaining line budget and counts the rest (and the lines the buffer
    * dropped) as dropped; returns the line count before, from which the new lines are numbered.
+   * Fenced like progress: only the attempt that is running now may spend the job's budget.
    */
   static final String RESERVE_LINES =
       "UPDATE jobs j SET log_lines = LEAST(j.log_lines + ?, ?),"
           + " logs_dropped = j.logs_dropped + GREATEST(0, j.log_lines + ? - ?) + ?"
-          + " FROM (SELECT id, log_lines AS before FROM jobs WHERE id = ? FOR UPDATE) b"
+          + " FROM (SELECT id, log_lines AS before FROM jobs"
+          + " WHERE id = ? AND attempt = ? AND status = 'RUNNING' FOR UPDATE) b"
           + " WHERE j.id = b.id RETURNING b.before";
+
+  /** What {@link #append} returns for an attempt that is not running any more (or a gone job). */
+  public static final int STALE = -1;
 
   static final String INSERT_LINES =
       "INSERT INTO job_logs (job_id, seq, attempt, at, level, message)"
@@ -56,12 +62,15 @@ public final class TelemetrySql {
   }
 
   /**
-   * Appends one job's lines within its budget of {@code maxLines}; {@code alreadyDropped} lines the
-   * buffer could not hold are counted too. Returns how many lines were stored.
+   * Appends one attempt's lines within its job's budget of {@code maxLines}; {@code alreadyDropped}
+   * lines the buffer could not hold are counted too. Returns how many lines were stored, or {@link
+   * #STALE} when the attempt is no longer the job's running one (its lease was lost, the job was
+   * cancelled or finished, or deleted): then nothing is stored or counted on the job.
    */
   public static int append(
-      Connection c, UUID jobId, List<LogLine> lines, int alreadyDropped, int maxLines)
+      Connection c, AttemptId attempt, List<LogLine> lines, int alreadyDropped, int maxLines)
       throws SQLException {
+    UUID jobId = attempt.jobId();
     int before;
     try (PreparedStatement s = c.prepareStatement(RESERVE_LINES)) {
       s.setInt(1, lines.size());
@@ -70,9 +79,10 @@ public final class TelemetrySql {
       s.setInt(4, maxLines);
       s.setInt(5, alreadyDropped);
       s.setObject(6, jobId);
+      s.setInt(7, attempt.attempt());
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
-          return 0; // the job is gone (deleted): its lines go with it
+          return STALE;
         }
         before = r.getInt(1);
       }

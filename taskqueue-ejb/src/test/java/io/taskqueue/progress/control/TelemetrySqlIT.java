@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskqueue.LogLevel;
 import io.taskqueue.job.control.EmptyDatabases;
 import io.taskqueue.job.control.TestSql;
+import io.taskqueue.progress.entity.AttemptId;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.ProgressReport;
 import io.taskqueue.schema.control.SchemaMigrations;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Progress and log statements on a real PostgreSQL: fenced progress, the per-job line budget. */
+/**
+ * Progress and log statements on a real PostgreSQL: fenced progress and lines, the per-job line
+ * budget.
+ */
 class TelemetrySqlIT {
 
   private static PGSimpleDataSource db;
@@ -48,9 +52,10 @@ class TelemetrySqlIT {
       throws SQLException {
     UUID job = job("RUNNING", 1);
     try (Connection c = db.getConnection()) {
-      assertEquals(6, TelemetrySql.append(c, job, lines(job, 1, 6), 0, 10));
-      assertEquals(4, TelemetrySql.append(c, job, lines(job, 2, 6), 3, 10));
-      assertEquals(0, TelemetrySql.append(c, job, lines(job, 2, 1), 0, 10));
+      assertEquals(6, TelemetrySql.append(c, attempt(job, 1), lines(job, 1, 6), 0, 10));
+      TestSql.execute(db, "UPDATE jobs SET attempt = 2 WHERE id = '" + job + "'");
+      assertEquals(4, TelemetrySql.append(c, attempt(job, 2), lines(job, 2, 6), 3, 10));
+      assertEquals(0, TelemetrySql.append(c, attempt(job, 2), lines(job, 2, 1), 0, 10));
       List<LogLine> stored = TelemetrySql.lines(c, job, 0, 100);
       assertEquals(
           IntStream.rangeClosed(1, 10).boxed().toList(),
@@ -62,9 +67,49 @@ class TelemetrySqlIT {
       assertEquals(2 + 3 + 1, number("SELECT logs_dropped FROM jobs WHERE id = '" + job + "'"));
       assertEquals(
           List.of(9, 10), TelemetrySql.lines(c, job, 8, 100).stream().map(LogLine::seq).toList());
+      UUID gone = UUID.randomUUID();
       assertEquals(
-          0, TelemetrySql.append(c, UUID.randomUUID(), lines(job, 1, 2), 0, 10), "no such job");
+          TelemetrySql.STALE,
+          TelemetrySql.append(c, attempt(gone, 1), lines(gone, 1, 2), 0, 10),
+          "no such job");
     }
+  }
+
+  @Test
+  void linesOfAnAttemptThatIsNoLongerRunningAreDroppedWithoutSpendingTheBudget()
+      throws SQLException {
+    UUID job = job("RUNNING", 2);
+    UUID cancelled = job("CANCELLED", 1);
+    UUID completed = job("COMPLETED", 1);
+    try (Connection c = db.getConnection()) {
+      assertEquals(
+          TelemetrySql.STALE,
+          TelemetrySql.append(c, attempt(job, 1), lines(job, 1, 8), 5, 10),
+          "a lost lease's attempt logging on");
+      assertEquals(
+          TelemetrySql.STALE,
+          TelemetrySql.append(c, attempt(cancelled, 1), lines(cancelled, 1, 3), 0, 10));
+      assertEquals(
+          TelemetrySql.STALE,
+          TelemetrySql.append(c, attempt(completed, 1), lines(completed, 1, 3), 0, 10));
+      assertEquals(10, TelemetrySql.append(c, attempt(job, 2), lines(job, 2, 10), 0, 10));
+    }
+    assertEquals(
+        0,
+        number(
+            "SELECT count(*) FROM job_logs WHERE attempt = 1 AND job_id IN ('"
+                + job
+                + "', '"
+                + cancelled
+                + "', '"
+                + completed
+                + "')"));
+    assertEquals(0, number("SELECT logs_dropped FROM jobs WHERE id = '" + job + "'"));
+    assertEquals(10, number("SELECT log_lines FROM jobs WHERE id = '" + job + "'"));
+  }
+
+  private static AttemptId attempt(UUID job, int attempt) {
+    return new AttemptId(job, attempt);
   }
 
   private static ProgressReport report(UUID job, int attempt, int percent) {
