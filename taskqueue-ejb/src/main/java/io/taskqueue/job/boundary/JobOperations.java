@@ -1,5 +1,6 @@
 package io.taskqueue.job.boundary;
 
+import io.taskqueue.job.control.CancelledDependents;
 import io.taskqueue.job.control.JobCancelled;
 import io.taskqueue.job.control.StatusSql;
 import io.taskqueue.job.entity.AttemptOutcome;
@@ -14,7 +15,9 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.QueuedJob;
+import io.taskqueue.job.entity.Retried;
 import io.taskqueue.job.entity.StatusVerb;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,11 +25,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * What operators do to jobs: cancel one, run a dead or cancelled one again, and list, retry or
@@ -37,6 +43,9 @@ public class JobOperations {
 
   /** The most jobs one bulk retry moves; call again for more. */
   public static final int MAX_BULK = 10_000;
+
+  @Resource(lookup = "java:app/jdbc/taskqueue")
+  DataSource dataSource;
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
@@ -82,25 +91,58 @@ public class JobOperations {
   }
 
   /**
+   * Cancels each of {@code ids} in this one transaction; returns how many it cancelled. Callers
+   * cancelling many jobs call it chunk by chunk, so that no transaction holds thousands of row
+   * locks; a chunk is safe to repeat (a cancelled job is not cancelled again).
+   */
+  public int cancelEach(List<UUID> ids) {
+    int cancelled = 0;
+    for (UUID id : ids) {
+      if (cancel(id) == CancelOutcome.CANCELLED) {
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  /**
    * Queues a dead or cancelled job again with its full budget of attempts ({@code attempt} keeps
    * counting: it is the fencing token). Empty when there is no such job; false when it is neither
-   * dead nor cancelled, or when it was cancelled while it waited for parents that have not all
-   * ended yet (queued now, it would run before them).
+   * dead nor cancelled, or while any of its parents is unfinished (queued now, it would run before
+   * that parent: one that never ended, or one an operator is running again).
    */
   public Optional<Boolean> retry(UUID id) {
+    return retry(id, false).map(Retried::queued);
+  }
+
+  /**
+   * {@link #retry(UUID)}, and with {@code withDependents} the jobs its failure cancelled down the
+   * line wait for it again (see {@link CancelledDependents}), in the same transaction. Empty when
+   * there is no such job.
+   */
+  public Optional<Retried> retry(UUID id, boolean withDependents) {
     Job job = em.find(Job.class, id);
     if (job == null) {
       return Optional.empty();
     }
-    if (waitsForParents(id)) {
-      return Optional.of(false);
+    if (waitsForParents(id) || requeue(List.of(id)) != 1) {
+      return Optional.of(Retried.REFUSED);
     }
-    return Optional.of(requeue(List.of(id)) == 1);
+    if (!withDependents) {
+      return Optional.of(new Retried(true, List.of()));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return Optional.of(new Retried(true, CancelledDependents.rewait(c, id)));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not put the dependents of " + id + " back", e);
+    }
   }
 
+  /** By the parents' status, not the recorded outcome: a retried parent has an outcome already. */
   private boolean waitsForParents(UUID id) {
     return !em.createNativeQuery(
-            "SELECT 1 FROM job_dependencies WHERE job_id = ?1 AND parent_outcome IS NULL LIMIT 1")
+            "SELECT 1 FROM job_dependencies d JOIN jobs p ON p.id = d.parent_id"
+                + " WHERE d.job_id = ?1 AND p.final_status IS NULL LIMIT 1")
         .setParameter(1, id)
         .getResultList()
         .isEmpty();

@@ -5,6 +5,7 @@ import static io.taskqueue.job.entity.StatusVerb.CANCEL;
 import static io.taskqueue.job.entity.StatusVerb.CANCEL_FOR_PARENT;
 import static io.taskqueue.job.entity.StatusVerb.COMPLETE;
 import static io.taskqueue.job.entity.StatusVerb.RELEASE;
+import static io.taskqueue.job.entity.StatusVerb.REWAIT;
 import static io.taskqueue.job.entity.StatusVerb.START;
 
 import io.taskqueue.job.entity.StatusVerb;
@@ -18,6 +19,9 @@ import io.taskqueue.job.entity.StatusVerb;
  * StatusVerb#OPERATOR_RETRY} too.
  */
 public final class StatusSql {
+
+  /** The error of a job cancelled because a parent ended dead or cancelled (it marks them). */
+  public static final String CANCELLED_FOR_PARENT = "a parent ended dead or cancelled";
 
   /**
    * Parameters: start time, owner, job ids, lease ids (parallel to the ids). A retrying or
@@ -103,6 +107,22 @@ public final class StatusSql {
   /** Parameter: job id. */
   public static final String EXISTS = "SELECT 1 FROM jobs WHERE id = ?1";
 
+  /**
+   * Parameter: job ids. Puts jobs that a parent's failure cancelled back to waiting, each waiting
+   * for every parent that has not completed (the retried one among them); returns their ids.
+   */
+  public static final String REWAIT_ALL =
+      "UPDATE jobs j SET status = '"
+          + REWAIT.target()
+          + "', finished_at = NULL, last_error = NULL,"
+          + " waiting_for = (SELECT count(*) FROM job_dependencies d JOIN jobs p"
+          + " ON p.id = d.parent_id WHERE d.job_id = j.id AND p.status <> 'COMPLETED')"
+          + " WHERE j.id = ANY(?) AND j.last_error = '"
+          + CANCELLED_FOR_PARENT
+          + "' AND j.status IN "
+          + REWAIT.guard()
+          + " RETURNING j.id";
+
   private StatusSql() {}
 
   /**
@@ -138,12 +158,14 @@ public final class StatusSql {
 
   /**
    * Parameters: job ids. Queues waiting jobs whose parents let them run; returns each released
-   * job's id and priority, to hand to Redis after commit.
+   * job's id and priority, to hand to Redis after commit. The release is when the job became due
+   * ({@code scheduled_at}: a child has no run time of its own), so its wait is measured from there,
+   * not from its submission.
    */
   public static final String RELEASE_ALL =
       "UPDATE jobs SET status = '"
           + RELEASE.target()
-          + "' WHERE id = ANY(?) AND status IN "
+          + "', scheduled_at = now() WHERE id = ANY(?) AND status IN "
           + RELEASE.guard()
           + " RETURNING id";
 
@@ -154,7 +176,9 @@ public final class StatusSql {
   public static final String CANCEL_ALL_FOR_PARENT =
       "UPDATE jobs SET status = '"
           + CANCEL_FOR_PARENT.target()
-          + "', finished_at = ?, last_error = 'a parent ended dead or cancelled'"
+          + "', finished_at = ?, last_error = '"
+          + CANCELLED_FOR_PARENT
+          + "'"
           + " WHERE id = ANY(?) AND status IN "
           + CANCEL_FOR_PARENT.guard()
           + " RETURNING id";

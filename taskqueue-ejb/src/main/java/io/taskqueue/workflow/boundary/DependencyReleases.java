@@ -1,11 +1,11 @@
 package io.taskqueue.workflow.boundary;
 
-import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobsSubmitted;
+import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
 import io.taskqueue.workflow.control.ReleaseHint;
@@ -98,7 +98,8 @@ public class DependencyReleases {
       List<Job> jobs = load(released);
       submitted.fire(
           new JobsSubmitted(
-              jobs.stream().map(JobService::queued).toList(),
+              // Queued now: its scheduled_at (the release) is not a run time to wait for.
+              jobs.stream().map(j -> new QueuedJob(j.getId(), j.getPriority())).toList(),
               jobs.stream().map(j -> JobEvent.of(EventType.JOB_RELEASED, j, null)).toList()));
     }
     if (!cancelled.isEmpty()) {

@@ -3,6 +3,7 @@ package io.taskqueue.workflow.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.job.control.CancelledDependents;
 import io.taskqueue.job.control.EmptyDatabases;
 import io.taskqueue.job.control.TestSql;
 import io.taskqueue.schema.control.SchemaMigrations;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,13 @@ class DependencyReleaseIT {
       assertEquals(List.of(), DependencySql.release(c, List.of(child)), "released once");
     }
     assertEquals("QUEUED", status(child));
+    assertEquals(
+        1,
+        number(
+            "SELECT count(*) FROM jobs WHERE id = '"
+                + child
+                + "' AND scheduled_at > created_at AND scheduled_at <= now()"),
+        "due from its release, so its wait is measured from there");
   }
 
   @Test
@@ -143,6 +152,44 @@ class DependencyReleaseIT {
     assertEquals(1, number("SELECT waiting_for FROM jobs WHERE id = '" + child + "'"));
     end(second, "COMPLETED");
     assertEquals(Map.of(child, "RELEASE"), marks());
+  }
+
+  @Test
+  void aParentRetriedWithItsDependentsPutsTheLineItCancelledBackAndReleasesItOnceItCompletes()
+      throws SQLException {
+    UUID root = job("RUNNING", 0, true, "CANCEL");
+    UUID done = job("RUNNING", 0, true, "CANCEL");
+    UUID middle = job("WAITING", 2, true, "CANCEL");
+    UUID leaf = job("WAITING", 1, false, "CANCEL");
+    UUID anyway = job("WAITING", 1, false, "RUN_ANYWAY");
+    depend(middle, root, done);
+    depend(leaf, middle);
+    depend(anyway, root);
+    end(done, "COMPLETED");
+    end(root, "DEAD");
+    cancelAsTheEngineDoes(middle);
+    cancelAsTheEngineDoes(leaf);
+    execute("DELETE FROM job_releases");
+    end(root, "QUEUED"); // the operator's retry, in the same transaction as what follows
+
+    List<UUID> back;
+    try (Connection c = db.getConnection()) {
+      back = CancelledDependents.rewait(c, root);
+    }
+
+    assertEquals(Set.of(middle, leaf), Set.copyOf(back));
+    assertEquals("WAITING", status(middle));
+    assertEquals(1, number("SELECT waiting_for FROM jobs WHERE id = '" + middle + "'"));
+    assertEquals(1, number("SELECT waiting_for FROM jobs WHERE id = '" + leaf + "'"));
+    end(root, "RUNNING");
+    end(root, "COMPLETED");
+    assertEquals(Map.of(middle, "RELEASE"), marks(), "the ran-anyway child is not marked again");
+  }
+
+  private void cancelAsTheEngineDoes(UUID job) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      assertEquals(List.of(job), DependencySql.cancelForParent(c, List.of(job), Instant.now()));
+    }
   }
 
   @Test

@@ -33,8 +33,9 @@ import java.util.Set;
  *
  * waiting → queued is a release (its last parent completed); waiting → cancelled a cancel, by a
  * user or because a parent ended dead or cancelled. running → queued is a lease handed back
- * (graceful shutdown, crash recovery); dead/cancelled → queued is an operator's retry. Completed is
- * final: a completed job never runs again.
+ * (graceful shutdown, crash recovery); dead/cancelled → queued is an operator's retry, and
+ * cancelled → waiting puts back a child that a parent's failure cancelled, when an operator retries
+ * that parent with its dependents. Completed is final: a completed job never runs again.
  */
 public final class AllowedStatusChanges {
 
@@ -48,7 +49,7 @@ public final class AllowedStatusChanges {
     TABLE.put(RETRYING, EnumSet.of(RUNNING, CANCELLED));
     TABLE.put(COMPLETED, EnumSet.noneOf(JobStatus.class));
     TABLE.put(DEAD, EnumSet.of(QUEUED));
-    TABLE.put(CANCELLED, EnumSet.of(QUEUED));
+    TABLE.put(CANCELLED, EnumSet.of(QUEUED, WAITING));
   }
 
   private AllowedStatusChanges() {}

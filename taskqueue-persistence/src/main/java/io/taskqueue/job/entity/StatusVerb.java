@@ -42,7 +42,12 @@ public enum StatusVerb {
   /** A parent of a waiting job ended dead or cancelled, and the job's policy is to cancel. */
   CANCEL_FOR_PARENT(CANCELLED, WAITING),
   /** An operator runs a dead or cancelled job again. */
-  OPERATOR_RETRY(QUEUED, DEAD, CANCELLED);
+  OPERATOR_RETRY(QUEUED, DEAD, CANCELLED),
+  /**
+   * An operator retries a parent with its dependents: a child that the parent's failure cancelled
+   * waits for it again.
+   */
+  REWAIT(WAITING, CANCELLED);
 
   private final JobStatus target;
   private final Set<JobStatus> sources;

@@ -34,7 +34,8 @@ class AllowedStatusChangesTest {
           "RETRYING>RUNNING",
           "RETRYING>CANCELLED",
           "DEAD>QUEUED",
-          "CANCELLED>QUEUED");
+          "CANCELLED>QUEUED",
+          "CANCELLED>WAITING");
 
   @Test
   void everyPairOfStatusesIsAllowedExactlyWhenTheTableSaysSo() {
@@ -64,6 +65,7 @@ class AllowedStatusChangesTest {
         EnumSet.of(WAITING, SCHEDULED, QUEUED, RUNNING, RETRYING),
         AllowedStatusChanges.into(CANCELLED));
     assertEquals(EnumSet.of(WAITING, RUNNING, DEAD, CANCELLED), AllowedStatusChanges.into(QUEUED));
+    assertEquals(EnumSet.of(CANCELLED), AllowedStatusChanges.into(WAITING));
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.taskqueue.job.entity.JobView;
 import io.taskqueue.job.entity.LogPage;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.Priority;
+import io.taskqueue.job.entity.Retried;
 import io.taskqueue.job.entity.SubmitJobRequest;
 import io.taskqueue.job.entity.Submitted;
 import io.taskqueue.progress.boundary.JobTelemetry;
@@ -144,23 +145,32 @@ public class JobsResource {
     };
   }
 
-  /** 200 with the job queued again, its attempts granted anew; 409 unless dead or cancelled. */
+  /**
+   * 200 with the job queued again, its attempts granted anew; 409 unless dead or cancelled, or
+   * while one of its parents is unfinished. With {@code withDependents=true}, the jobs its failure
+   * cancelled down the line wait for it again (those that ran anyway keep their outcome).
+   */
   @POST
   @Path("{id}/retry")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
-  public JobView retry(@PathParam("id") String id) {
+  public JobView retry(
+      @PathParam("id") String id, @QueryParam("withDependents") boolean withDependents) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
-    boolean requeued = operations.retry(jobId).orElseThrow(() -> notFound(id));
-    if (!requeued) {
+    Retried retried = operations.retry(jobId, withDependents).orElseThrow(() -> notFound(id));
+    if (!retried.queued()) {
       throw conflict(
           "Job not retryable",
-          "Only dead or cancelled jobs can be retried, and not one cancelled while it waited for"
-              + " parents that have not all ended; "
+          "Only dead or cancelled jobs can be retried, and not one while any of its parents is"
+              + " unfinished; "
               + id
               + " is not such a job.");
     }
-    audit.record("job.retry", jobId.toString(), 1, null);
+    audit.record(
+        withDependents ? "job.retry-with-dependents" : "job.retry",
+        jobId.toString(),
+        1 + retried.waitingAgain().size(),
+        null);
     return JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
   }
 

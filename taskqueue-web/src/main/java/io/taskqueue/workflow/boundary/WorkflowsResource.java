@@ -109,7 +109,11 @@ public class WorkflowsResource {
             .toList());
   }
 
-  /** Cancels every unfinished job of the workflow (running ones are told to stop). */
+  /**
+   * Cancels every unfinished job of the workflow (running ones are told to stop), in chunks that
+   * commit one by one (the engine suspends this transaction meanwhile); this one holds the audit
+   * entry.
+   */
   @POST
   @Path("{id}/cancel")
   @RolesAllowed(Role.OPERATOR_NAME)

@@ -93,6 +93,62 @@ class WorkflowsApiIT extends DeployedWar {
   }
 
   @Test
+  void retryingAParentWithItsDependentsPutsBackWhatItsFailureCancelledAndTheyRun() {
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":["
+                + "{\"key\":\"flaky\",\"type\":\"fail\",\"payload\":{\"times\":1},"
+                + "\"maxAttempts\":1},"
+                + "{\"key\":\"after\",\"type\":\"noop\",\"parents\":[\"flaky\"]},"
+                + "{\"key\":\"later\",\"type\":\"noop\",\"parents\":[\"after\"]},"
+                + "{\"key\":\"cleanup\",\"type\":\"noop\",\"parents\":[\"flaky\"],"
+                + "\"onParentFailure\":\"run-anyway\"}]}");
+    await().atMost(30, SECONDS).until(() -> status(ids.get("later")).equals("cancelled"));
+    await().atMost(30, SECONDS).until(() -> status(ids.get("cleanup")).equals("completed"));
+
+    Reply retried = api.post("api/jobs/" + ids.get("flaky") + "/retry?withDependents=true", "");
+
+    assertEquals(200, retried.status(), retried.body());
+    await().atMost(30, SECONDS).until(() -> status(ids.get("later")).equals("completed"));
+    assertEquals("completed", status(ids.get("flaky")));
+    assertEquals("completed", status(ids.get("after")));
+    assertFalse(
+        time(ids.get("later"), "startedAt").isBefore(time(ids.get("after"), "finishedAt")),
+        "the line ran in order again");
+    assertEquals(
+        1,
+        api.get("api/jobs/" + ids.get("cleanup") + "/attempts").jsonValue().asJsonArray().size(),
+        "what ran anyway keeps its outcome and does not run again");
+  }
+
+  @Test
+  void aChildCannotBeRetriedWhileItsParentRunsAgainButCanOnceThatParentEnded() {
+    Map<String, String> ids =
+        submit(
+            "{\"jobs\":["
+                + "{\"key\":\"flaky\",\"type\":\"fail\",\"payload\":{\"times\":1},"
+                + "\"maxAttempts\":1,\"priority\":\"low\"},"
+                + "{\"key\":\"after\",\"type\":\"noop\",\"parents\":[\"flaky\"]}]}");
+    await().atMost(30, SECONDS).until(() -> status(ids.get("after")).equals("cancelled"));
+    assertEquals(200, api.post("api/queues/low/pause", "").status());
+    try {
+      assertEquals(200, api.post("api/jobs/" + ids.get("flaky") + "/retry", "").status());
+      assertEquals("queued", status(ids.get("flaky")));
+
+      Reply early = api.post("api/jobs/" + ids.get("after") + "/retry", "");
+
+      assertEquals(409, early.status(), "its parent is queued again: " + early.body());
+      assertEquals("cancelled", status(ids.get("after")));
+    } finally {
+      assertEquals(200, api.post("api/queues/low/resume", "").status());
+    }
+    await().atMost(30, SECONDS).until(() -> status(ids.get("flaky")).equals("completed"));
+    Reply late = api.post("api/jobs/" + ids.get("after") + "/retry", "");
+    assertEquals(200, late.status(), late.body());
+    await().atMost(30, SECONDS).until(() -> status(ids.get("after")).equals("completed"));
+  }
+
+  @Test
   void cancellingAWorkflowCancelsItsRunningAndWaitingJobsInOneCall() {
     Map<String, String> ids =
         submit(
