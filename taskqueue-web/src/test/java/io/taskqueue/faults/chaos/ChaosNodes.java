@@ -3,6 +3,10 @@ package io.taskqueue.faults.chaos;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>boot them all, in parallel;
  *   <li>kill one with SIGKILL and boot it again on its port in the background, so the soak goes on
  *       while it boots (about a minute on a busy machine);
+ *   <li>tell when a booting node has deployed (its start-up check answers);
  *   <li>freeze and thaw one (SIGSTOP / SIGCONT);
  *   <li>say which nodes are up, so faults never take every node at once;
  *   <li>kill them all at the end, whatever happened.
@@ -105,6 +110,32 @@ final class ChaosNodes implements AutoCloseable {
       target = nodes[node];
     }
     target.signal(signal);
+  }
+
+  /**
+   * Waits up to {@code atMost} until the node's application is deployed: its start-up check answers
+   * (down, while it waits for its stores). Whether it did.
+   */
+  boolean awaitDeployed(int node, Duration atMost) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest started =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + "/health/started"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (http.send(started, HttpResponse.BodyHandlers.ofString())
+            .body()
+            .contains("taskqueue-started")) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // still booting
+      }
+      Thread.sleep(250);
+    }
+    return false;
   }
 
   /** Waits (bounded) for the boots that kills started; true when every node is up. */

@@ -1,6 +1,7 @@
 package io.taskqueue.faults.chaos;
 
 import io.taskqueue.faults.chaos.FaultLog.Fault;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,8 @@ import redis.clients.jedis.RedisClient;
  * holds each kind once, so a short run still sees every kind; the seed fixes the order of the deck,
  * the targets and the outage lengths. Each fault undoes itself before the next (a frozen node is
  * thawed, Redis and PostgreSQL are started again) except a killed node, which boots in the
- * background; at most one node is down at a time so that submissions always have somewhere to go.
+ * background (or, killed while PostgreSQL is down, deploys before the database returns); at most
+ * one node is down at a time so that submissions always have somewhere to go.
  */
 final class FaultDriver implements Runnable {
 
@@ -26,6 +28,8 @@ final class FaultDriver implements Runnable {
   private final Ledger ledger;
   private final Random random;
   private final long deadlineNanos;
+  private static final Duration DEPLOYED_WHILE_DOWN = Duration.ofSeconds(120);
+
   private final Deque<Fault> deck = new ArrayDeque<>();
 
   FaultDriver(
@@ -121,6 +125,24 @@ final class FaultDriver implements Runnable {
         Thread.sleep(down);
         postgres.start();
         yield "immediate stop, down for " + down + " ms (+ start)";
+      }
+      case NODE_RESTART_WHILE_POSTGRES_DOWN -> {
+        if (nodes.upCount() < nodes.count()) {
+          yield "skipped: a node is still booting";
+        }
+        postgres.stopImmediately();
+        try {
+          nodes.killAndRestart(node);
+          // PostgreSQL stays away until the new JVM has deployed and says what it waits for: the
+          // node must come up by itself once the database is back.
+          boolean deployed = nodes.awaitDeployed(node, DEPLOYED_WHILE_DOWN);
+          yield ChaosNodes.name(node)
+              + " killed and booted while PostgreSQL was down ("
+              + (deployed ? "deployed and waiting" : "not deployed within 120 s")
+              + ")";
+        } finally {
+          postgres.start();
+        }
       }
       case CANCEL_STORM -> operator.storm("cancel", 10 + random.nextInt(31));
       case RETRY_STORM -> operator.storm("retry", 10 + random.nextInt(31));
