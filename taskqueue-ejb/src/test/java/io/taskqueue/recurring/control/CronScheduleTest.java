@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.taskqueue.recurring.entity.FirePlan;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
+import io.taskqueue.recurring.entity.MisfirePolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CronScheduleTest {
@@ -127,5 +131,41 @@ class CronScheduleTest {
 
   private static Instant local(int year, int month, int day, int hour, int minute) {
     return LocalDateTime.of(year, month, day, hour, minute).atZone(NEW_YORK).toInstant();
+  }
+
+  @Test
+  void fireTimesAreWholeSecondsWhateverTheInstantCountedFrom() {
+    CronSchedule everySecond = CronSchedule.parse("* * * * * ?", "UTC");
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:01Z"),
+        everySecond.next(Instant.parse("2026-01-01T00:00:00.700Z")));
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:01Z"),
+        everySecond.previous(Instant.parse("2026-01-01T00:00:01.300Z")));
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:00Z"),
+        everySecond.previous(Instant.parse("2026-01-01T00:00:01Z")),
+        "strictly before");
+  }
+
+  @Test
+  void catchingUpASecondsScheduleCreatedMidSecondMissesNoFireTime() {
+    CronSchedule everyTen = CronSchedule.parse("*/10 * * * * ?", "UTC");
+    Instant created = Instant.parse("2026-01-01T00:00:00.250Z");
+
+    FirePlan plan =
+        FirePlanner.plan(
+            everyTen,
+            everyTen.next(created),
+            Instant.parse("2026-01-01T00:01:00.500Z"),
+            Duration.ofSeconds(5),
+            MisfirePolicy.FIRE_ALL,
+            100);
+
+    assertEquals(
+        Stream.of("00:10", "00:20", "00:30", "00:40", "00:50", "01:00")
+            .map(t -> Instant.parse("2026-01-01T00:" + t + "Z"))
+            .toList(),
+        plan.fireTimes());
   }
 }
