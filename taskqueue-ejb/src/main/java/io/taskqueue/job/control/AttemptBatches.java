@@ -5,8 +5,8 @@ import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.ParentsEnded;
-import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -77,8 +77,8 @@ public class AttemptBatches {
    * Why these claimed jobs did not start: each one's status and when it is due (a job missing from
    * the answer was deleted). A retrying or scheduled job that is not due yet goes back to wait.
    */
-  public Map<UUID, Release> notStarted(Collection<UUID> jobIds) {
-    Map<UUID, Release> found = new HashMap<>();
+  public Map<UUID, LeaseEnd> notStarted(Collection<UUID> jobIds) {
+    Map<UUID, LeaseEnd> found = new HashMap<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(StatusSql.NOT_STARTED)) {
       query.setArray(1, connection.createArrayOf("uuid", jobIds.toArray()));
@@ -86,8 +86,8 @@ public class AttemptBatches {
         while (row.next()) {
           found.put(
               (UUID) row.getObject(1),
-              new Release(
-                  Release.Outcome.UNCHANGED,
+              new LeaseEnd(
+                  LeaseEnd.Outcome.UNCHANGED,
                   JobStatus.valueOf(row.getString(2)),
                   dueAt(row.getTimestamp(3))));
         }

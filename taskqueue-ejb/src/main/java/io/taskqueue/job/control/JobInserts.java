@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -25,24 +28,75 @@ import javax.sql.DataSource;
 @Transactional(TxType.MANDATORY)
 public class JobInserts {
 
+  /**
+   * One column of {@code jobs} as an insert writes it: its value is passed in an array of {@code
+   * arrayType} (or none, for a column computed from others), and {@code expression} reads it from
+   * the unnested row.
+   */
+  private record Column(
+      String name, String arrayType, String expression, Function<Job, Object> value) {
+
+    static Column of(String name, String arrayType, Function<Job, Object> value) {
+      return new Column(name, arrayType, name, value);
+    }
+
+    /** A time, passed as µs since the epoch: exact, and no time-zone conversion on the way. */
+    static Column time(String name, Function<Job, OffsetDateTime> value) {
+      return new Column(
+          name,
+          "bigint",
+          "timestamptz 'epoch' + " + name + " * interval '1 microsecond'",
+          job -> micros(value.apply(job)));
+    }
+
+    static Column computed(String name, String expression) {
+      return new Column(name, null, expression, null);
+    }
+
+    boolean passed() {
+      return arrayType != null;
+    }
+  }
+
+  /** Every column a new job is stored with, in one place: the statement is built from it. */
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.of("id", "uuid", Job::getId),
+          Column.of("type", "text", Job::getType),
+          new Column("payload", "text", "payload::jsonb", Job::getPayload),
+          Column.of("priority", "text", job -> job.getPriority().name()),
+          Column.of("status", "text", job -> job.getStatus().name()),
+          Column.computed("attempt", "0"),
+          Column.of("max_attempts", "integer", Job::getMaxAttempts),
+          Column.computed("attempt_budget", "max_attempts"),
+          Column.time("created_at", Job::getCreatedAt),
+          Column.time("scheduled_at", Job::getScheduledAt),
+          Column.of("backoff_initial_ms", "bigint", job -> job.getRetryPolicy().initialMs()),
+          Column.of("backoff_multiplier", "float8", job -> job.getRetryPolicy().multiplier()),
+          Column.of("backoff_max_ms", "bigint", job -> job.getRetryPolicy().maxMs()),
+          Column.of("backoff_jitter", "float8", job -> job.getRetryPolicy().jitter()),
+          Column.of("timeout_ms", "bigint", Job::getTimeoutMs),
+          Column.of("submitted_by", "text", Job::getSubmittedBy),
+          Column.of("schedule_name", "text", Job::getScheduleName),
+          Column.time("fire_time", Job::getFireTime),
+          Column.of("workflow_id", "uuid", Job::getWorkflowId),
+          Column.of("workflow_key", "text", Job::getWorkflowKey),
+          Column.of("waiting_for", "integer", Job::getWaitingFor),
+          Column.of("on_parent_failure", "text", Job::getOnParentFailure),
+          Column.of("has_children", "boolean", Job::hasChildren));
+
+  private static final List<Column> PASSED = COLUMNS.stream().filter(Column::passed).toList();
+
   static final String INSERT =
-      "INSERT INTO jobs (id, type, payload, priority, status, attempt, max_attempts,"
-          + " attempt_budget, created_at, scheduled_at, backoff_initial_ms, backoff_multiplier,"
-          + " backoff_max_ms, backoff_jitter, timeout_ms, submitted_by, schedule_name, fire_time,"
-          + " workflow_id, workflow_key, waiting_for, on_parent_failure, has_children)"
-          + " SELECT id, type, payload::jsonb, priority, status, 0, max_attempts, max_attempts,"
-          + " timestamptz 'epoch' + created * interval '1 microsecond',"
-          + " timestamptz 'epoch' + scheduled * interval '1 microsecond', initial_ms, multiplier,"
-          + " max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
-          + " timestamptz 'epoch' + fire_time * interval '1 microsecond', workflow_id,"
-          + " workflow_key, waiting_for, on_parent_failure, has_children"
-          + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[],"
-          + " ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[],"
-          + " ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::integer[],"
-          + " ?::text[], ?::boolean[])"
-          + " AS n(id, type, payload, priority, status, max_attempts, created, scheduled,"
-          + " initial_ms, multiplier, max_ms, jitter, timeout_ms, submitted_by, schedule_name,"
-          + " fire_time, workflow_id, workflow_key, waiting_for, on_parent_failure, has_children)";
+      "INSERT INTO jobs ("
+          + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))
+          + ") SELECT "
+          + COLUMNS.stream().map(Column::expression).collect(Collectors.joining(", "))
+          + " FROM unnest("
+          + PASSED.stream().map(c -> "?::" + c.arrayType() + "[]").collect(Collectors.joining(", "))
+          + ") AS n("
+          + PASSED.stream().map(Column::name).collect(Collectors.joining(", "))
+          + ")";
 
   /** A schedule's jobs: a fire time that has its job already gets no second one. */
   static final String INSERT_FIRED =
@@ -80,41 +134,12 @@ public class JobInserts {
 
   private static PreparedStatement prepare(Connection connection, String sql, List<Job> jobs)
       throws SQLException {
-    int n = jobs.size();
-    Object[][] columns = new Object[21][n];
-    for (int i = 0; i < n; i++) {
-      Job job = jobs.get(i);
-      columns[0][i] = job.getId();
-      columns[1][i] = job.getType();
-      columns[2][i] = job.getPayload();
-      columns[3][i] = job.getPriority().name();
-      columns[4][i] = job.getStatus().name();
-      columns[5][i] = job.getMaxAttempts();
-      columns[6][i] = micros(job.getCreatedAt());
-      columns[7][i] = micros(job.getScheduledAt());
-      columns[8][i] = job.getRetryPolicy().initialMs();
-      columns[9][i] = job.getRetryPolicy().multiplier();
-      columns[10][i] = job.getRetryPolicy().maxMs();
-      columns[11][i] = job.getRetryPolicy().jitter();
-      columns[12][i] = job.getTimeoutMs();
-      columns[13][i] = job.getSubmittedBy();
-      columns[14][i] = job.getScheduleName();
-      columns[15][i] = micros(job.getFireTime());
-      columns[16][i] = job.getWorkflowId();
-      columns[17][i] = job.getWorkflowKey();
-      columns[18][i] = job.getWaitingFor();
-      columns[19][i] = job.getOnParentFailure();
-      columns[20][i] = job.hasChildren();
-    }
-    String[] types = {
-      "uuid", "text", "text", "text", "text", "integer", "bigint", "bigint", "bigint", "float8",
-      "bigint", "float8", "bigint", "text", "text", "bigint", "uuid", "text", "integer", "text",
-      "boolean"
-    };
     PreparedStatement insert = connection.prepareStatement(sql);
     try {
-      for (int c = 0; c < columns.length; c++) {
-        insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+      for (int c = 0; c < PASSED.size(); c++) {
+        Column column = PASSED.get(c);
+        Object[] values = jobs.stream().map(column.value()).toArray();
+        insert.setArray(c + 1, connection.createArrayOf(column.arrayType(), values));
       }
       return insert;
     } catch (SQLException e) {
@@ -123,7 +148,7 @@ public class JobInserts {
     }
   }
 
-  static Long micros(java.time.OffsetDateTime time) {
+  static Long micros(OffsetDateTime time) {
     if (time == null) {
       return null;
     }

@@ -7,7 +7,7 @@ import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Release;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.StatusVerb;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -22,10 +22,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The status writes of a job's attempts after their start: failures, and releases of a lease whose
+ * The status writes of a job's attempts after their start: failures, and ends of a lease whose
  * attempt ended without an outcome. Each runs the {@link StatusSql} statement of its {@link
- * StatusVerb}: a failure fenced by its attempt and lease, a release by its lease under a row lock.
- * A worker whose attempt is no longer current changes nothing, and the caller is told so.
+ * StatusVerb}: a failure fenced by its attempt and lease, a lease's end by its lease under a row
+ * lock. A worker whose attempt is no longer current changes nothing, and the caller is told so.
  */
 @Stateless
 public class JobLifecycle {
@@ -54,11 +54,11 @@ public class JobLifecycle {
   /**
    * Hands a job whose lease expired back: queued for another attempt, or dead when that was its
    * last. Fenced by the lease id, so only the attempt that held that lease is moved, and only by
-   * one caller. A row another transaction holds is skipped ({@link Release.Outcome#LOCKED}), never
+   * one caller. A row another transaction holds is skipped ({@link LeaseEnd.Outcome#LOCKED}), never
    * waited for: a node frozen inside its own write must not stall recovery everywhere.
    */
-  public Release releaseExpired(UUID jobId, long leaseId) {
-    return release(
+  public LeaseEnd recoverExpired(UUID jobId, long leaseId) {
+    return endLease(
         jobId,
         leaseId,
         true,
@@ -68,12 +68,12 @@ public class JobLifecycle {
 
   /**
    * Hands a running job back because its node is shutting down: queued again, whatever its
-   * attempts, since the job did not fail. Fenced by the lease id like {@link #releaseExpired}. An
+   * attempts, since the job did not fail. Fenced by the lease id like {@link #recoverExpired}. An
    * attempt whose handler never began gives its attempt back: it must not count against the job's
    * budget (the lease id still fences it, and its number is never recorded).
    */
-  public Release handBack(UUID jobId, long leaseId, boolean begun) {
-    return release(
+  public LeaseEnd handBack(UUID jobId, long leaseId, boolean begun) {
+    return endLease(
         jobId,
         leaseId,
         false,
@@ -83,14 +83,14 @@ public class JobLifecycle {
             : "handed back unstarted: its node shut down before a worker took it");
   }
 
-  private Release release(
+  private LeaseEnd endLease(
       UUID jobId, long leaseId, boolean mayBury, boolean counts, String reason) {
     List<?> rows =
-        em.createNativeQuery(StatusSql.LOCK_FOR_RELEASE).setParameter(1, jobId).getResultList();
+        em.createNativeQuery(StatusSql.LOCK_FOR_LEASE_END).setParameter(1, jobId).getResultList();
     if (rows.isEmpty()) {
       boolean exists =
           !em.createNativeQuery(StatusSql.EXISTS).setParameter(1, jobId).getResultList().isEmpty();
-      return new Release(exists ? Release.Outcome.LOCKED : Release.Outcome.MISSING, null, null);
+      return new LeaseEnd(exists ? LeaseEnd.Outcome.LOCKED : LeaseEnd.Outcome.MISSING, null, null);
     }
     Object[] row = (Object[]) rows.get(0);
     JobStatus status = JobStatus.valueOf((String) row[0]);
@@ -99,9 +99,9 @@ public class JobLifecycle {
         last ? StatusVerb.RECOVER_LAST : mayBury ? StatusVerb.RECOVER : StatusVerb.HAND_BACK;
     if (!verb.appliesTo(status) || number(row[1]) != leaseId) {
       // Another actor moved it first (a dead job keeps its last lease id too).
-      return new Release(Release.Outcome.UNCHANGED, status, time(row[4]));
+      return new LeaseEnd(LeaseEnd.Outcome.UNCHANGED, status, time(row[4]));
     }
-    em.createNativeQuery(StatusSql.release(verb))
+    em.createNativeQuery(StatusSql.endLease(verb))
         .setParameter(1, reason)
         .setParameter(2, last ? now() : null)
         .setParameter(3, counts ? 0 : 1)
@@ -114,16 +114,16 @@ public class JobLifecycle {
       em.persist(new JobAttempt(job, now(), AttemptOutcome.LOST, reason));
     }
     JobStatus target = verb.target();
-    JobEvent released = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
+    JobEvent returned = JobEvent.of(EventType.JOB_RETRYING, job, job.getWorkerId());
     if (mayBury) {
-      JobEvent failed = released.withError(reason).as(EventType.JOB_FAILED, target);
+      JobEvent failed = returned.withError(reason).as(EventType.JOB_FAILED, target);
       events.fire(
           JobEvents.of(
               failed, failed.as(last ? EventType.JOB_DEAD : EventType.JOB_RETRYING, target)));
     } else {
-      events.fire(JobEvents.of(released.withError(reason)));
+      events.fire(JobEvents.of(returned.withError(reason)));
     }
-    return new Release(Release.Outcome.MOVED, target, null);
+    return new LeaseEnd(LeaseEnd.Outcome.MOVED, target, null);
   }
 
   private static long number(Object value) {

@@ -97,10 +97,10 @@ public final class StatusSql {
       "SELECT id, status, scheduled_at FROM jobs WHERE id = ANY (?::uuid[])";
 
   /**
-   * Locks a job's row for a release, unless another transaction holds it. Parameter: job id. Reads
-   * status, lease id, attempt, max attempts, due time.
+   * Locks a job's row to end its lease, unless another transaction holds it. Parameter: job id.
+   * Reads status, lease id, attempt, max attempts, due time.
    */
-  public static final String LOCK_FOR_RELEASE =
+  public static final String LOCK_FOR_LEASE_END =
       "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM jobs"
           + " WHERE id = ?1 FOR UPDATE SKIP LOCKED";
 
@@ -138,10 +138,11 @@ public final class StatusSql {
   }
 
   /**
-   * A release of an attempt's lease ({@code RECOVER}, {@code RECOVER_LAST} or {@code HAND_BACK}).
-   * Parameters: error, finish time, attempts given back (0 or 1), job id, lease id.
+   * The end of an attempt's lease without an outcome ({@code RECOVER}, {@code RECOVER_LAST} or
+   * {@code HAND_BACK}). Parameters: error, finish time, attempts given back (0 or 1), job id, lease
+   * id.
    */
-  public static String release(StatusVerb verb) {
+  public static String endLease(StatusVerb verb) {
     return "UPDATE jobs SET status = '"
         + verb.target()
         + "', last_error = ?1, finished_at = ?2, attempt = attempt - ?3"

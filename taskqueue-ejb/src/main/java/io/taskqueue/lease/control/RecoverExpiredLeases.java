@@ -2,7 +2,7 @@ package io.taskqueue.lease.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Release;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
@@ -40,13 +40,13 @@ public final class RecoverExpiredLeases implements Runnable {
   }
 
   private void recover(Claim lease) {
-    Release release = lifecycle.releaseExpired(lease.jobId(), lease.leaseId());
-    switch (release.outcome()) {
+    LeaseEnd ended = lifecycle.recoverExpired(lease.jobId(), lease.leaseId());
+    switch (ended.outcome()) {
       case LOCKED -> {
         // Its row is being written (or held by a frozen node): leave the lease for a later round.
       }
       case MISSING -> dispatch.ack(lease);
-      case MOVED, UNCHANGED -> settle(lease, release);
+      case MOVED, UNCHANGED -> settle(lease, ended);
     }
   }
 
@@ -56,12 +56,12 @@ public final class RecoverExpiredLeases implements Runnable {
    * node died before telling Redis); any other job only loses the lease. Both are fenced by the
    * lease id in Redis, so whichever node comes first acts, once.
    */
-  private void settle(Claim lease, Release release) {
-    JobStatus status = release.status();
+  private void settle(Claim lease, LeaseEnd ended) {
+    JobStatus status = ended.status();
     if (status == JobStatus.QUEUED
         || status == JobStatus.RETRYING
         || status == JobStatus.SCHEDULED) {
-      if (leases.requeue(lease, release.dueMillis())) {
+      if (leases.requeue(lease, ended.dueMillis())) {
         LOG.info(() -> "Recovered job " + lease.jobId() + " from expired lease " + lease.leaseId());
       }
     } else {

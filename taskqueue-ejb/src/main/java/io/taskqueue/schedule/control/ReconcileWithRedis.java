@@ -3,8 +3,8 @@ package io.taskqueue.schedule.control;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.QueuedJob;
-import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
@@ -112,11 +112,11 @@ public final class ReconcileWithRedis implements Runnable {
     Set<UUID> orphans = unfinished.stillRunning(missing);
     long released = 0;
     for (UnfinishedJob job : running) {
-      // Only the node whose release moved the row may enqueue it: two nodes reconciling the same
+      // Only the node whose lease end moved the row may enqueue it: two nodes reconciling the same
       // orphan would otherwise both enqueue it, and the second copy would skip its backoff.
       if (orphans.contains(job.id())) {
-        Release release = lifecycle.releaseExpired(job.id(), job.leaseId());
-        if (release.moved() && release.status() == JobStatus.QUEUED) {
+        LeaseEnd ended = lifecycle.recoverExpired(job.id(), job.leaseId());
+        if (ended.moved() && ended.status() == JobStatus.QUEUED) {
           dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
           released++;
         }

@@ -2,7 +2,7 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.AttemptBatches;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Release;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
@@ -139,10 +139,10 @@ public final class ClaimFeed implements Runnable {
    * deleted) only loses its lease.
    */
   private void settleNotStarted(Map<UUID, Claim> notStarted) {
-    Map<UUID, Release> why = batches.notStarted(notStarted.keySet());
+    Map<UUID, LeaseEnd> why = batches.notStarted(notStarted.keySet());
     List<Claim> over = new java.util.ArrayList<>();
     for (Claim claim : notStarted.values()) {
-      Release job = why.get(claim.jobId());
+      LeaseEnd job = why.get(claim.jobId());
       boolean waiting =
           job != null
               && (job.status() == JobStatus.RETRYING || job.status() == JobStatus.SCHEDULED)

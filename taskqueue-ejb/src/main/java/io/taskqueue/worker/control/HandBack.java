@@ -2,7 +2,7 @@ package io.taskqueue.worker.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
-import io.taskqueue.job.entity.Release;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.entity.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +29,8 @@ public class HandBack {
       try {
         // A claim no worker took yet is withdrawn from the workers first, so none starts it now.
         boolean begun = !leases.withdrawUnbegun(claim);
-        Release release = lifecycle.handBack(claim.jobId(), claim.leaseId(), begun);
-        if (release.moved() && release.status() == JobStatus.QUEUED) {
+        LeaseEnd ended = lifecycle.handBack(claim.jobId(), claim.leaseId(), begun);
+        if (ended.moved() && ended.status() == JobStatus.QUEUED) {
           redisLeases.requeue(claim);
           LOG.info(() -> "Handed job " + claim.jobId() + " back to its queue at shutdown");
         }

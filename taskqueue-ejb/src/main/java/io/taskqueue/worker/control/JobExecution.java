@@ -116,7 +116,7 @@ public class JobExecution {
     }
     if (running.isCancelled()) {
       // Cancelled while it waited for a worker: the cancel already moved the job in PostgreSQL.
-      release(claim);
+      acknowledge(claim);
       return ExecutionOutcome.NOT_RUN;
     }
     if (!running.begin()) {
@@ -205,7 +205,7 @@ public class JobExecution {
     Thread.interrupted();
   }
 
-  private void release(Claim claim) {
+  private void acknowledge(Claim claim) {
     try {
       dispatch.ack(claim);
     } finally {

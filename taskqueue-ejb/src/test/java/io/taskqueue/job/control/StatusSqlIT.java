@@ -138,7 +138,7 @@ class StatusSqlIT {
           UUID id = job(from, true);
           int moved =
               run(
-                  positional(StatusSql.release(verb)),
+                  positional(StatusSql.endLease(verb)),
                   s -> {
                     s.setString(1, "released");
                     s.setTimestamp(2, null);
@@ -158,7 +158,7 @@ class StatusSqlIT {
     UUID id = job(JobStatus.RUNNING, true);
 
     run(
-        positional(StatusSql.release(StatusVerb.HAND_BACK)),
+        positional(StatusSql.endLease(StatusVerb.HAND_BACK)),
         s -> {
           s.setString(1, "handed back unstarted");
           s.setTimestamp(2, null);

@@ -12,9 +12,9 @@ import static org.mockito.Mockito.when;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.QueuedJob;
-import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.UnfinishedJob;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
@@ -48,8 +48,8 @@ class ReconcileWithRedisTest {
 
   @Test
   void theNodeWhoseReleaseMovedTheOrphanQueuesIt() {
-    when(lifecycle.releaseExpired(orphan, 42L))
-        .thenReturn(new Release(Release.Outcome.MOVED, JobStatus.QUEUED, null));
+    when(lifecycle.recoverExpired(orphan, 42L))
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.MOVED, JobStatus.QUEUED, null));
 
     reconcile.run();
 
@@ -58,8 +58,8 @@ class ReconcileWithRedisTest {
 
   @Test
   void aNodeThatFoundTheOrphanAlreadyReleasedByAnotherDoesNotQueueASecondCopy() {
-    when(lifecycle.releaseExpired(orphan, 42L))
-        .thenReturn(new Release(Release.Outcome.UNCHANGED, JobStatus.QUEUED, null));
+    when(lifecycle.recoverExpired(orphan, 42L))
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.UNCHANGED, JobStatus.QUEUED, null));
 
     reconcile.run();
 
@@ -68,8 +68,8 @@ class ReconcileWithRedisTest {
 
   @Test
   void anOrphanWhoseRowIsLockedIsLeftForTheNextRound() {
-    when(lifecycle.releaseExpired(orphan, 42L))
-        .thenReturn(new Release(Release.Outcome.LOCKED, null, null));
+    when(lifecycle.recoverExpired(orphan, 42L))
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.LOCKED, null, null));
 
     reconcile.run();
 

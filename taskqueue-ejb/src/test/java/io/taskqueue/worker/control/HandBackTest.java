@@ -13,8 +13,8 @@ import static org.mockito.Mockito.when;
 import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.Priority;
-import io.taskqueue.job.entity.Release;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.entity.Claim;
@@ -38,7 +38,7 @@ class HandBackTest {
     handBack.redisLeases = dispatch;
     handBack.leases = attempts;
     when(lifecycle.handBack(eq(claim.jobId()), anyLong(), anyBoolean()))
-        .thenReturn(new Release(Release.Outcome.MOVED, JobStatus.QUEUED, null));
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.MOVED, JobStatus.QUEUED, null));
   }
 
   @Test
@@ -78,7 +78,7 @@ class HandBackTest {
   void onlyTheReleaseThatMovedTheJobPutsItBackInRedis() {
     attempts.track(claim, System.nanoTime(), Duration.ofMinutes(1));
     when(lifecycle.handBack(eq(claim.jobId()), anyLong(), anyBoolean()))
-        .thenReturn(new Release(Release.Outcome.UNCHANGED, JobStatus.QUEUED, null));
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.UNCHANGED, JobStatus.QUEUED, null));
 
     handBack.all(List.of(claim));
 
