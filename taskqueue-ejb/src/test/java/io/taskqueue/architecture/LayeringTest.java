@@ -30,7 +30,7 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "io.taskqueue.worker.boundary..",
-              "io.taskqueue.schedule.boundary..",
+              "io.taskqueue.duty.boundary..",
               "io.taskqueue.configuration.boundary..");
 
   @ArchTest

@@ -13,7 +13,7 @@ import io.taskqueue.job.entity.StatusVerb;
 /**
  * Every statement that changes a job's status, in one place, each guarded by its {@link StatusVerb}
  * ({@code status IN} the verb's sources, taken from the transition table) and fenced as its race
- * needs: an attempt's outcome by (attempt, lease id), a release by the lease id under a row lock
+ * needs: an attempt's outcome by (attempt, lease id), a lease end by the lease id under a row lock
  * that skips rows another transaction holds. {@code StatusSqlIT} runs each against PostgreSQL from
  * every status. The operator's bulk retry is the one JPQL write; it takes its guard from {@link
  * StatusVerb#OPERATOR_RETRY} too.

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * Returns jobs whose lease expired (their worker was killed, froze, or lost Redis) to their queue.
  * For each expired lease, PostgreSQL first: the running attempt that held that lease becomes queued
  * again, or dead if it was the last; then Redis: a queued job goes back to the head of its list,
- * any other is only released. Every step is fenced by the lease id, so several nodes may run this
- * at once and each job is recovered once.
+ * any other only loses its lease. Every step is fenced by the lease id, so several nodes may run
+ * this at once and each job is recovered once.
  */
 public final class RecoverExpiredLeases implements Runnable {
 

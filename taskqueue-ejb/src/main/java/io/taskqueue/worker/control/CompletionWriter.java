@@ -126,7 +126,7 @@ public class CompletionWriter {
     } catch (RuntimeException e) {
       errors.record(e);
       // Their leases expire and recovery sees what PostgreSQL holds: a recorded success is
-      // released, an unrecorded one runs again.
+      // only loses its lease, an unrecorded one runs again.
       LOG.log(Level.WARNING, "Could not record " + batch.size() + " success(es)", e);
     } finally {
       attempts.untrack(claims);

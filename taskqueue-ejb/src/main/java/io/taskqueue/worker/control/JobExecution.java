@@ -46,9 +46,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>run the handler of the job's type, within its timeout, stoppable by a cancel;
  *   <li>record the outcome in PostgreSQL (fenced by the attempt number): a success through the
  *       write-behind {@link CompletionWriter}, a failure at once (retrying with backoff, or dead);
- *   <li>only then release the lease in Redis, so that a crash at any step leaves the job leased, to
- *       be recovered, never lost. A rejected write (the attempt is no longer current) leaves Redis
- *       alone: whatever holds the job there now is no longer this attempt's.
+ *   <li>only then hand the lease back in Redis, so that a crash at any step leaves the job leased,
+ *       to be recovered, never lost. A rejected write (the attempt is no longer current) leaves
+ *       Redis alone: whatever holds the job there now is no longer this attempt's.
  * </ol>
  */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The attempts this node's workers run right now: their leases (renewed by {@link
  * io.taskqueue.lease.control.RenewLeases}), their threads, and whether they must stop because a
  * user cancelled them or their time ran out ({@link
- * io.taskqueue.schedule.control.StopCancelledAndOverdue}).
+ * io.taskqueue.duty.control.StopCancelledAndOverdue}).
  */
 @ApplicationScoped
 public class RunningAttempts implements HeldLeases {

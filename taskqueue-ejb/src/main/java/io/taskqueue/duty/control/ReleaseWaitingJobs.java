@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

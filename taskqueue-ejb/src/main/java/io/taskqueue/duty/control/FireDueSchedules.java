@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import io.taskqueue.recurring.entity.FiredRound;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import io.taskqueue.queue.boundary.DispatchQueue;
 import java.util.logging.Logger;

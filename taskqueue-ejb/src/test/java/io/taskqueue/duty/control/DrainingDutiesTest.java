@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

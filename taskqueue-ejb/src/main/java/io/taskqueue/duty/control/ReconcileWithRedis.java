@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
@@ -65,18 +65,18 @@ public final class ReconcileWithRedis implements Runnable {
     copyPauses.run();
     OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
     long restored = 0;
-    long released = 0;
+    long handedBack = 0;
     UUID after = FIRST;
     List<UnfinishedJob> page;
     do {
       page = unfinished.page(after, cutoff, PAGE);
       restored += dispatch.restore(waiting(page));
-      released += releaseOrphans(page);
+      handedBack += handBackOrphans(page);
       after = page.isEmpty() ? after : page.get(page.size() - 1).id();
     } while (page.size() == PAGE);
-    if (restored + released > 0) {
+    if (restored + handedBack > 0) {
       long r = restored;
-      long o = released;
+      long o = handedBack;
       LOG.warning(
           () -> "Redis had lost jobs: restored " + r + " waiting, handed back " + o + " running");
     }
@@ -96,7 +96,7 @@ public final class ReconcileWithRedis implements Runnable {
         .toList();
   }
 
-  private long releaseOrphans(List<UnfinishedJob> page) {
+  private long handBackOrphans(List<UnfinishedJob> page) {
     List<UnfinishedJob> running =
         page.stream().filter(j -> j.status() == JobStatus.RUNNING && j.leaseId() != null).toList();
     if (running.isEmpty()) {
@@ -110,7 +110,7 @@ public final class ReconcileWithRedis implements Runnable {
       }
     }
     Set<UUID> orphans = unfinished.stillRunning(missing);
-    long released = 0;
+    long handedBack = 0;
     for (UnfinishedJob job : running) {
       // Only the node whose lease end moved the row may enqueue it: two nodes reconciling the same
       // orphan would otherwise both enqueue it, and the second copy would skip its backoff.
@@ -118,10 +118,10 @@ public final class ReconcileWithRedis implements Runnable {
         LeaseEnd ended = lifecycle.recoverExpired(job.id(), job.leaseId());
         if (ended.moved() && ended.status() == JobStatus.QUEUED) {
           dispatch.enqueue(List.of(new QueuedJob(job.id(), job.priority())));
-          released++;
+          handedBack++;
         }
       }
     }
-    return released;
+    return handedBack;
   }
 }

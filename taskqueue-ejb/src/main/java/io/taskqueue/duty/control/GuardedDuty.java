@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import java.util.function.Consumer;
 import java.util.logging.Level;

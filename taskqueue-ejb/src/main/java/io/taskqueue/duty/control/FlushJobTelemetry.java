@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 /**
  * Writes the progress and log lines handlers reported since the last run, so that a running job's

@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;

@@ -1,4 +1,4 @@
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;

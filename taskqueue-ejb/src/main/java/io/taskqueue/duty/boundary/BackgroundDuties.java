@@ -1,6 +1,13 @@
-package io.taskqueue.schedule.boundary;
+package io.taskqueue.duty.boundary;
 
 import io.taskqueue.configuration.boundary.DatabaseSetup;
+import io.taskqueue.duty.control.FireDueSchedules;
+import io.taskqueue.duty.control.FlushJobTelemetry;
+import io.taskqueue.duty.control.GuardedDuty;
+import io.taskqueue.duty.control.PromoteDueJobs;
+import io.taskqueue.duty.control.ReconcileWithRedis;
+import io.taskqueue.duty.control.ReleaseWaitingJobs;
+import io.taskqueue.duty.control.StopCancelledAndOverdue;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
@@ -12,13 +19,6 @@ import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.recurring.boundary.Schedules;
-import io.taskqueue.schedule.control.FireDueSchedules;
-import io.taskqueue.schedule.control.FlushJobTelemetry;
-import io.taskqueue.schedule.control.GuardedDuty;
-import io.taskqueue.schedule.control.PromoteDueJobs;
-import io.taskqueue.schedule.control.ReconcileWithRedis;
-import io.taskqueue.schedule.control.ReleaseWaitingJobs;
-import io.taskqueue.schedule.control.StopCancelledAndOverdue;
 import io.taskqueue.stats.control.FlushPeriodStats;
 import io.taskqueue.stats.control.FoldJobCounts;
 import io.taskqueue.stats.control.PeriodRollup;

@@ -4,4 +4,4 @@
  * cancelled and overdue attempts, the node heartbeat, statistics). All are safe on many nodes at
  * once, and none that throws, even an {@code Error}, stops being scheduled ({@code GuardedDuty}).
  */
-package io.taskqueue.schedule;
+package io.taskqueue.duty;

@@ -1,2 +1,2 @@
 /** The background tasks themselves. */
-package io.taskqueue.schedule.control;
+package io.taskqueue.duty.control;

@@ -1,0 +1,2 @@
+/** {@link io.taskqueue.duty.boundary.BackgroundDuties}: schedules the tasks of this node. */
+package io.taskqueue.duty.boundary;
