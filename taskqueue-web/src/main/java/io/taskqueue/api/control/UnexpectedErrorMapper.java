@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 /**
  * The last resort. A temporary outage of PostgreSQL or Redis (see {@link TemporaryOutages}) is
  * answered 503 with {@code Retry-After} and logged in one line; anything else is logged with an
- * incident id and answered 500 with that id, never with a stack trace.
+ * incident id and answered 500 with that id, never with a stack trace. The authentication
+ * mechanism, which runs before JAX-RS, answers its own failures through {@link #problem} too.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -20,17 +21,22 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception e) {
+    Problem problem = problem(e);
+    return problem.status() == 503 ? TemporaryOutages.response() : problem.toResponse();
+  }
+
+  /** Logs {@code e} and says what to answer: the 503 of an outage, or a 500 with an incident. */
+  public static Problem problem(Exception e) {
     if (TemporaryOutages.isTemporary(e)) {
       LOG.warning(() -> "Backing store unreachable, answered 503: " + e);
-      return TemporaryOutages.response();
+      return TemporaryOutages.problem();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
     return new Problem(
-            "about:blank",
-            "Internal Server Error",
-            500,
-            "The server failed to handle the request; incident " + incident + " is in its log.")
-        .toResponse();
+        "about:blank",
+        "Internal Server Error",
+        500,
+        "The server failed to handle the request; incident " + incident + " is in its log.");
   }
 }

@@ -1,8 +1,8 @@
 package io.taskqueue.health.boundary;
 
+import io.taskqueue.duty.boundary.BackgroundDuties;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.events.boundary.EventSubscription;
-import io.taskqueue.duty.boundary.BackgroundDuties;
 import io.taskqueue.worker.boundary.WorkerPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

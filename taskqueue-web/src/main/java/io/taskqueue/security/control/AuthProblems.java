@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * 401 and 403 problem documents written by the authentication mechanism itself, before JAX-RS is
- * reached; committed at once so the container's HTML error page cannot replace them.
+ * 401, 403, 503 and 500 problem documents written by the authentication mechanism itself, before
+ * JAX-RS is reached; committed at once so the container's HTML error page cannot replace them.
  */
 final class AuthProblems {
 
@@ -33,6 +33,11 @@ final class AuthProblems {
   static AuthenticationStatus unavailable(HttpServletResponse response) {
     response.setHeader("Retry-After", Integer.toString(TemporaryOutages.RETRY_AFTER_SECONDS));
     return send(response, TemporaryOutages.problem());
+  }
+
+  /** The answer {@link io.taskqueue.api.control.UnexpectedErrorMapper} chose for a failure. */
+  static AuthenticationStatus unexpected(HttpServletResponse response, Problem problem) {
+    return problem.status() == 503 ? unavailable(response) : send(response, problem);
   }
 
   private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {

@@ -1,6 +1,6 @@
 package io.taskqueue.security.control;
 
-import io.taskqueue.api.control.TemporaryOutages;
+import io.taskqueue.api.control.UnexpectedErrorMapper;
 import io.taskqueue.configuration.boundary.DatabaseSetup;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.BearerCredential;
@@ -18,7 +18,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +41,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
 
-  private static final Logger LOG = Logger.getLogger(BearerAuthentication.class.getName());
   private static final String BEARER = "Bearer ";
 
   @Inject IdentityStoreHandler identityStores;
@@ -62,13 +60,10 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     try {
       return authenticate(request, response, context);
     } catch (RuntimeException e) {
-      // Keys live in PostgreSQL and tickets in Redis: while either is briefly away, say so (503)
-      // rather than let the container answer 500.
-      if (TemporaryOutages.isTemporary(e)) {
-        LOG.warning(() -> "Could not check credentials, answered 503: " + e);
-        return AuthProblems.unavailable(response);
-      }
-      throw e;
+      // Keys live in PostgreSQL and tickets in Redis: while either is briefly away, say so (503).
+      // Anything else is an incident, answered as JAX-RS's last resort answers it: thrown from
+      // here it would reach the container, whose 500 has an empty body and logs no incident.
+      return AuthProblems.unexpected(response, UnexpectedErrorMapper.problem(e));
     }
   }
 

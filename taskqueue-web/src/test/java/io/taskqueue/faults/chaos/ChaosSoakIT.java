@@ -70,7 +70,7 @@ class ChaosSoakIT {
       long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
       Ledger ledger = new Ledger(start);
       FaultLog faults = new FaultLog();
-      ChaosHttp http = new ChaosHttp();
+      ChaosHttp http = new ChaosHttp(ledger::now);
       Operator operator = new Operator(nodes, http, ledger, seed + 202);
       List<Thread> threads = new ArrayList<>();
       for (int node = 0; node < nodeCount; node++) {
@@ -109,6 +109,7 @@ class ChaosSoakIT {
       }
       String report =
           SoakReport.render(seed, nodeCount, seconds, quietSeconds, quiet, faults, ledger, result)
+              + SoakReport.serverErrors(http.serverErrors())
               + (allUp ? "" : "WARNING: a node did not come back after its kill\n")
               + (resumed ? "" : "WARNING: some priority could not be resumed\n");
       SoakReport.publish(report, seed);

@@ -67,6 +67,14 @@ final class SoakReport {
     return out.toString();
   }
 
+  /** The 5xx answers other than 503, each with its time, node and body. */
+  static String serverErrors(List<String> errors) {
+    StringBuilder out = new StringBuilder();
+    line(out, "server errors (5xx other than 503): " + errors.size());
+    errors.forEach(e -> line(out, "  " + e));
+    return out.toString();
+  }
+
   /** Writes the report next to the build's other reports, as well as to the console. */
   static void publish(String report, long seed) throws IOException {
     System.out.println(report);

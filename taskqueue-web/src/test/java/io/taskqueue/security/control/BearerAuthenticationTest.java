@@ -1,6 +1,7 @@
 package io.taskqueue.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -112,6 +113,22 @@ class BearerAuthenticationTest {
     verify(response).setStatus(503);
     verify(response).setHeader(eq("Retry-After"), anyString());
     verify(response).setContentType("application/problem+json");
+  }
+
+  @Test
+  void anyOtherFailureToCheckACredentialIsAProblemWithAnIncidentNotTheContainersEmpty500() {
+    // What a store throws while the application is being undeployed, say.
+    when(stores.validate(any())).thenThrow(new IllegalStateException("pool is closed"));
+
+    AuthenticationStatus status = mechanism.validateRequest(request, response, context);
+
+    assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+    verify(response).setStatus(500);
+    verify(response).setContentType("application/problem+json");
+    String problem = body.toString(StandardCharsets.UTF_8);
+    assertTrue(problem.contains("\"status\":500"), problem);
+    assertTrue(problem.matches(".*incident [0-9a-f-]{36} is in its log.*"), problem);
+    assertFalse(problem.contains("pool is closed"), "no internals in the answer: " + problem);
   }
 
   @Test
