@@ -88,6 +88,10 @@ public class JobExecution {
   @ConfigProperty(name = "taskqueue.job.timeout-ms", defaultValue = "3600000")
   long defaultTimeoutMillis;
 
+  @Inject
+  @ConfigProperty(name = "taskqueue.jobs.max-result-bytes", defaultValue = "1048576")
+  int maxResultBytes = 1_048_576;
+
   /**
    * Runs the claimed job to an outcome. Whatever escapes (a store that failed past its patience, an
    * {@code Error} outside the handler) leaves the claim untracked first: its lease then expires and
@@ -136,7 +140,7 @@ public class JobExecution {
                   () -> new NonRetryableException("no handler for type " + attempt.type()));
       Object result =
           handle(handler, contextOf(attempt, running::stopRequested, reports, workflows));
-      json = result == null ? null : JsonBinding.toJsonText(result);
+      json = result == null ? null : storable(result);
     } catch (Throwable e) {
       // Errors too (StackOverflowError, NoClassDefFoundError, a big allocation's
       // OutOfMemoryError): the attempt fails like any failure and this thread serves on.
@@ -161,6 +165,21 @@ public class JobExecution {
       Thread.currentThread().interrupt();
       return ExecutionOutcome.NOT_RUN;
     }
+  }
+
+  /**
+   * The result as JSON text, refused past {@code taskqueue.jobs.max-result-bytes}: its handler
+   * would return as much again, so the job ends dead rather than being retried, and a result that
+   * grows from its parents' (a {@code join} of joins) stops at the first job over the limit.
+   */
+  private String storable(Object result) throws NonRetryableException {
+    return JsonBinding.toJsonText(result, maxResultBytes)
+        .orElseThrow(
+            () ->
+                new NonRetryableException(
+                    "result too large: more than "
+                        + maxResultBytes
+                        + " bytes as JSON (taskqueue.jobs.max-result-bytes)"));
   }
 
   /**

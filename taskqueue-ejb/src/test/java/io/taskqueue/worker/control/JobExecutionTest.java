@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
@@ -94,6 +95,36 @@ class JobExecutionTest {
                     e.events().size() == 1
                         && e.events().get(0).type().equals("job.started")
                         && e.events().get(0).workerId().equals("node/w1")));
+  }
+
+  @Test
+  void aResultOverTheLimitEndsTheJobDeadOnItsFirstAttemptAndIsNeverWritten() throws Exception {
+    execution.maxResultBytes = 1_000;
+    when(handler.handle(any()))
+        .thenReturn(Json.createObjectBuilder().add("s", "x".repeat(1_000)).build());
+
+    assertEquals(ExecutionOutcome.DEAD, execution.run(attempt(1, 4), "node/w1"));
+
+    verify(lifecycle)
+        .bury(
+            eq(id),
+            eq(1),
+            eq(7L),
+            contains("result too large: more than 1000 bytes as JSON"),
+            eq("node/w1"));
+    verify(lifecycle, never()).retryLater(any(), anyInt(), anyLong(), anyString(), any(), any());
+    verify(completions, never()).record(any(), any());
+    verify(dispatch).ack(claim);
+  }
+
+  @Test
+  void aResultAtTheLimitIsWritten() throws Exception {
+    execution.maxResultBytes = 1_000;
+    // {"s":"…"} is 8 bytes around the string.
+    when(handler.handle(any()))
+        .thenReturn(Json.createObjectBuilder().add("s", "x".repeat(992)).build());
+
+    assertEquals(ExecutionOutcome.COMPLETED, execution.run(attempt(1, 4), "node/w1"));
   }
 
   @Test

@@ -1,33 +1,46 @@
 package io.taskqueue.security.control;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.security.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Job types restricted to some roles by {@code taskqueue.job-types.<type>.roles} (a comma list):
  * submitting one needs, besides the submitter role, one of those. Unrestricted by default.
+ *
+ * <p>The roles of a type this node has a handler for are remembered, so the cache holds at most one
+ * entry per handler. Any other type string comes from a caller and is checked here before it is
+ * validated (a workflow checks every job first): it is looked up each time and never kept, or one
+ * request per unknown 16 MB type name would stay in memory until the node restarts.
  */
 @ApplicationScoped
 public class TypeAccess {
 
-  /** Per known type (submissions of unknown types are refused before this), so bounded. */
-  private final Map<String, List<String>> rolesByType = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> rolesByKnownType = new ConcurrentHashMap<>();
+
+  @Inject JobHandlers handlers;
+
+  /** The configured roles of a type; replaced in tests. */
+  Function<String, List<String>> configuredRoles =
+      type ->
+          ConfigProvider.getConfig()
+              .getOptionalValues("taskqueue.job-types." + type + ".roles", String.class)
+              .orElse(List.of());
 
   /** Throws the 403 problem unless {@code caller} may submit jobs of {@code type}. */
   public void check(Caller caller, String type) {
     List<String> roles =
-        rolesByType.computeIfAbsent(
-            type,
-            t ->
-                ConfigProvider.getConfig()
-                    .getOptionalValues("taskqueue.job-types." + t + ".roles", String.class)
-                    .orElse(List.of()));
+        handlers.forType(type).isPresent()
+            ? rolesByKnownType.computeIfAbsent(type, configuredRoles)
+            : configuredRoles.apply(type);
     if (!roles.isEmpty() && roles.stream().noneMatch(caller.roles()::contains)) {
       throw new ProblemException(
           Status.FORBIDDEN,
@@ -35,5 +48,10 @@ public class TypeAccess {
           "Job type forbidden",
           "Jobs of type " + type + " need one of the roles " + String.join(", ", roles) + ".");
     }
+  }
+
+  /** How many types' roles are remembered. */
+  int remembered() {
+    return rolesByKnownType.size();
   }
 }

@@ -69,6 +69,64 @@ class WorkflowsApiIT extends DeployedWar {
             .collect(Collectors.toSet()));
   }
 
+  /**
+   * Ten 60 KB echoes, then five layers of ten joins each joining the whole layer before: results
+   * would grow tenfold per layer (0.6, 6, 57, 573 MiB, 5.7 GiB) and take the node down. The second
+   * layer's results pass the 1 MiB limit: those joins end dead on their first attempt, and the
+   * layers after them are cancelled without ever running.
+   */
+  @Test
+  void aJoinOfJoinsStopsAtTheResultLimitInsteadOfGrowingTenfoldPerLayer() {
+    StringBuilder body = new StringBuilder("{\"jobs\":[");
+    String pad = "x".repeat(60_000);
+    for (int i = 0; i < 10; i++) {
+      body.append("{\"key\":\"e")
+          .append(i)
+          .append("\",\"type\":\"echo\",\"payload\":{\"pad\":\"")
+          .append(pad)
+          .append("\"}},");
+    }
+    for (int layer = 1; layer <= 5; layer++) {
+      String previous = layer == 1 ? "e" : "j" + (layer - 1) + "_";
+      String parents =
+          java.util.stream.IntStream.range(0, 10)
+              .mapToObj(i -> "\"" + previous + i + "\"")
+              .collect(Collectors.joining(","));
+      for (int i = 0; i < 10; i++) {
+        body.append("{\"key\":\"j")
+            .append(layer)
+            .append('_')
+            .append(i)
+            .append("\",\"type\":\"join\",\"maxAttempts\":3,\"parents\":[")
+            .append(parents)
+            .append("]},");
+      }
+    }
+    body.setLength(body.length() - 1);
+    Map<String, String> ids = submit(body.append("]}").toString());
+
+    await()
+        .atMost(60, SECONDS)
+        .until(
+            () ->
+                java.util.stream.IntStream.range(0, 10)
+                    .allMatch(i -> status(ids.get("j5_" + i)).equals("cancelled")));
+    for (int i = 0; i < 10; i++) {
+      assertEquals("completed", status(ids.get("j1_" + i)), "600 KB: within the limit");
+      JsonObject second = job(ids.get("j2_" + i));
+      assertEquals("dead", second.getString("status"));
+      assertEquals(1, second.getInt("attempt"), "not retried: it would only fail again");
+      assertTrue(
+          second.getString("lastError").contains("result too large: more than 1048576 bytes"),
+          second.getString("lastError"));
+      for (int layer = 3; layer <= 5; layer++) {
+        JsonObject never = job(ids.get("j" + layer + "_" + i));
+        assertEquals("cancelled", never.getString("status"));
+        assertEquals(0, never.getInt("attempt"), "never ran");
+      }
+    }
+  }
+
   @Test
   void aFailedParentCancelsItsWaitingChildrenDownTheLineUnlessTheyRunAnyway() {
     Map<String, String> ids =
