@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.EmbeddedPostgresServer;
+import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.ListeningSockets;
 import io.taskqueue.launcher.control.PayaraServerDomain;
 import io.taskqueue.launcher.control.PayaraServerSettings;
+import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,7 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The EAR the build made, deployed as a user deploys it: to a full Payara Server 6 domain of its
  * own (127.0.0.1 only, no data grid, no phone home), configured by system properties, on real
- * PostgreSQL and Redis, and driven over HTTP like any client.
+ * PostgreSQL and Redis, and driven over HTTP like any client. It is deployed while its PostgreSQL
+ * is not running yet (as after a power cut, when the application server boots first): the
+ * deployment must succeed, the API answer 503 meanwhile, and the application come up by itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -51,16 +56,30 @@ class PayaraServerEarIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** How long PostgreSQL stays away after the deployment: several tries of the start-up backoff. */
+  private static final Duration OUTAGE = Duration.ofSeconds(10);
+
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private PayaraServerDomain domain;
+  private Path postgresData;
+  private int postgresPort;
+  private EmbeddedPostgresServer postgres;
 
   @BeforeAll
   void deployTheEarToADomainOfItsOwn() throws IOException {
-    Map<String, String> configuration =
-        new HashMap<>(TestServices.endpoints().asSystemProperties());
-    configuration.put("taskqueue.admin.key", ADMIN_KEY);
     Path runs = Files.createDirectories(Path.of(System.getProperty("taskqueue.it.directory")));
     deleteEarlierRuns(runs);
+    postgresData = Files.createTempDirectory(runs, "postgres-");
+    postgresPort = FreePort.find();
+    Map<String, String> configuration =
+        new HashMap<>(
+            new ServiceEndpoints(
+                    "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
+                    "postgres",
+                    "postgres",
+                    TestServices.endpoints().redisUrl())
+                .asSystemProperties());
+    configuration.put("taskqueue.admin.key", ADMIN_KEY);
     Path home = Path.of(System.getProperty("taskqueue.payara-home"));
     Path directory = Files.createTempDirectory(runs, "domain-");
     PayaraServerSettings settings = new PayaraServerSettings(configuration, List.of("-Xmx512m"));
@@ -68,16 +87,8 @@ class PayaraServerEarIT {
     domain = timed("create domain", () -> PayaraServerDomain.create(home, directory, settings));
     time("start domain", domain::start);
     time(
-        "deploy EAR",
+        "deploy EAR (PostgreSQL down)",
         () -> domain.deploy(Path.of(System.getProperty("taskqueue.ear")), APPLICATION));
-    time(
-        "ready",
-        () ->
-            await()
-                .atMost(120, SECONDS)
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> get("health/ready").body().contains("\"redis\":\"UP\"")));
   }
 
   @AfterAll
@@ -87,6 +98,9 @@ class PayaraServerEarIT {
       System.out.println("PayaraServerEarIT: asadmin log " + domain.log());
       System.out.println("PayaraServerEarIT: server log " + domain.serverLog());
     }
+    if (postgres != null) {
+      postgres.close();
+    }
     StringBuilder report = new StringBuilder("PayaraServerEarIT timings:");
     timings.forEach(
         (step, took) -> report.append(String.format(" %s %.1f s;", step, took.toMillis() / 1e3)));
@@ -95,6 +109,41 @@ class PayaraServerEarIT {
 
   @Test
   @Order(1)
+  void deployedWhilePostgresIsDownItAnswers503ThenComesUpByItselfWhenPostgresStarts()
+      throws IOException {
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> get("health/started").body().contains("schema migration: "));
+    // PostgreSQL stays away this long; every second the API says so (never 404 or 500) and the
+    // start-up check says what the application waits for.
+    await()
+        .during(OUTAGE)
+        .atMost(OUTAGE.plusSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                answersUnavailable(get("api/me"))
+                    && get("health/started").body().contains("schema migration: "));
+
+    postgres = EmbeddedPostgresServer.start(postgresData, postgresPort, false);
+
+    time(
+        "ready after PostgreSQL started",
+        () ->
+            await()
+                .atMost(120, SECONDS)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(
+                    () ->
+                        get("health/ready").statusCode() == 200
+                            && get("health/started").statusCode() == 200));
+  }
+
+  @Test
+  @Order(2)
   void readinessIsUpWithPostgresAndRedisReachable() {
     JsonObject ready = json(get("health/ready"));
 
@@ -105,7 +154,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void anEchoJobSubmittedWithTheAdminKeyCompletesWithItsPayloadAsResult() {
     HttpResponse<String> created =
         send(
@@ -126,7 +175,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void metricsArePrometheusTextThatCountTheJob() {
     await()
         .atMost(10, SECONDS)
@@ -154,7 +203,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theConsoleIsServedAtTheRoot() {
     HttpResponse<String> console = get("");
 
@@ -164,7 +213,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theServerListensOnLoopbackOnly() throws IOException {
     List<ListeningSockets.Socket> sockets = domain.listeningSockets();
 
@@ -176,7 +225,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theServerNeitherPhonesHomeNorRunsADataGrid() throws IOException {
     assertTrue(domain.asadmin("list-phone-home").contains("Phone Home Service is disabled"));
     assertTrue(
@@ -188,7 +237,7 @@ class PayaraServerEarIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void undeployingTakesTheApplicationAway() throws IOException {
     time("undeploy", () -> domain.undeploy(APPLICATION));
 
@@ -198,6 +247,12 @@ class PayaraServerEarIT {
   }
 
   // --- helpers
+
+  private static boolean answersUnavailable(HttpResponse<String> reply) {
+    return reply.statusCode() == 503
+        && "5".equals(reply.headers().firstValue("Retry-After").orElse(null))
+        && reply.body().contains("\"status\":503");
+  }
 
   /** A run leaves its domain (about 80 MB) for diagnosis; the next run removes it. */
   private static void deleteEarlierRuns(Path runs) throws IOException {
