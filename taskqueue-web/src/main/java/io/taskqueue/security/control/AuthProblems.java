@@ -1,22 +1,18 @@
 package io.taskqueue.security.control;
 
+import io.taskqueue.api.control.ProblemResponses;
 import io.taskqueue.api.control.TemporaryOutages;
 import io.taskqueue.api.entity.Problem;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * 401, 403, 503 and 500 problem documents written by the authentication mechanism itself, before
  * JAX-RS is reached; committed at once so the container's HTML error page cannot replace them.
  */
 final class AuthProblems {
-
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   private AuthProblems() {}
 
@@ -29,23 +25,19 @@ final class AuthProblems {
     return send(response, Callers.forbidden(detail));
   }
 
-  /** 503: the credential could not be checked because a backing store is unreachable. */
+  /** 503 with {@code Retry-After}: the credential could not be checked, a store is away. */
   static AuthenticationStatus unavailable(HttpServletResponse response) {
-    response.setHeader("Retry-After", Integer.toString(TemporaryOutages.RETRY_AFTER_SECONDS));
     return send(response, TemporaryOutages.problem());
   }
 
   /** The answer {@link io.taskqueue.api.control.UnexpectedErrorMapper} chose for a failure. */
   static AuthenticationStatus unexpected(HttpServletResponse response, Problem problem) {
-    return problem.status() == 503 ? unavailable(response) : send(response, problem);
+    return send(response, problem);
   }
 
   private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {
     try {
-      response.setStatus(problem.status());
-      response.setContentType(Problem.MEDIA_TYPE); // JSON is UTF-8 by definition (RFC 8259)
-      response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8));
-      response.flushBuffer();
+      ProblemResponses.write(response, problem);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
