@@ -39,8 +39,10 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.put("taskqueue.handlers.webhook.enabled", "true");
     properties.put("taskqueue.handlers.webhook.secret", WEBHOOK_SECRET);
     properties.put("taskqueue.handlers.webhook.allowed-hosts", "127.0.0.1");
-    // Only operators may submit "echo" jobs: the per-type restriction under test.
+    // Only operators may submit "echo" jobs, only admins "webhook" ones: the per-type
+    // restrictions under test.
     properties.put("taskqueue.job-types.echo.roles", "operator");
+    properties.put("taskqueue.job-types.webhook.roles", "admin");
     properties.putAll(TestTokens.serverSettings());
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {

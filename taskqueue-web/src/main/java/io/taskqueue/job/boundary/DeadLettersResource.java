@@ -7,6 +7,8 @@ import io.taskqueue.job.entity.DeadFilter;
 import io.taskqueue.job.entity.JobPage;
 import io.taskqueue.job.entity.JobView;
 import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,8 @@ public class DeadLettersResource {
 
   @Inject JobOperations operations;
   @Inject ActionAudit audit;
+  @Inject CurrentCaller caller;
+  @Inject TypeAccess typeAccess;
 
   @GET
   public JobPage list(
@@ -65,7 +69,10 @@ public class DeadLettersResource {
     return new JobPage(page, next);
   }
 
-  /** Queues every matching dead job again (at most 10,000 per call). */
+  /**
+   * Queues every matching dead job again (at most 10,000 per call). Running jobs again submits
+   * them: a caller who may not submit some restricted type retries by a type it may submit.
+   */
   @POST
   @Path("retry")
   @RolesAllowed(Role.OPERATOR_NAME)
@@ -75,6 +82,11 @@ public class DeadLettersResource {
       @QueryParam("error") String error,
       @QueryParam("after") String after,
       @QueryParam("before") String before) {
+    if (type != null) {
+      typeAccess.check(caller.get(), type);
+    } else {
+      typeAccess.requireAllKnownTypes(caller.get());
+    }
     int retried = operations.retryDead(filter(type, error, after, before));
     audit.record("dead.retry", describe(type, error, after, before), retried, null);
     return new BulkResult(retried, null);

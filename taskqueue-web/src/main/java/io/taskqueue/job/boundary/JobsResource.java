@@ -157,6 +157,8 @@ public class JobsResource {
   public JobView retry(
       @PathParam("id") String id, @QueryParam("withDependents") boolean withDependents) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
+    // Running a job again submits it again: an operator needs the right to submit its type.
+    typeAccess.check(caller.get(), jobs.find(jobId).orElseThrow(() -> notFound(id)).getType());
     Retried retried = operations.retry(jobId, withDependents).orElseThrow(() -> notFound(id));
     if (!retried.queued()) {
       throw conflict(

@@ -13,6 +13,7 @@ import io.taskqueue.recurring.entity.ScheduleRequest;
 import io.taskqueue.recurring.entity.ScheduleTiming;
 import io.taskqueue.recurring.entity.ScheduleView;
 import io.taskqueue.security.control.ActionAudit;
+import io.taskqueue.security.control.AlsoRequiresRoles;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Role;
@@ -69,6 +70,7 @@ public class SchedulesResource {
   /** 201 with the schedule; 409 when the name is taken. */
   @POST
   @RolesAllowed(Role.OPERATOR_NAME)
+  @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @Transactional
   public Response create(ScheduleRequest request) {
     permitted(request);
@@ -130,6 +132,7 @@ public class SchedulesResource {
   @PUT
   @Path("{name}")
   @RolesAllowed(Role.OPERATOR_NAME)
+  @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @Transactional
   public ScheduleView update(@PathParam("name") String name, ScheduleRequest request) {
     permitted(request);
@@ -176,6 +179,7 @@ public class SchedulesResource {
   @POST
   @Path("{name}/run")
   @RolesAllowed(Role.OPERATOR_NAME)
+  @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @Transactional
   public Response runNow(@PathParam("name") String name) {
     Schedule schedule = schedules.find(name).orElseThrow(() -> notFound(name));

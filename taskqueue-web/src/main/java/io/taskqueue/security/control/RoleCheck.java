@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Enforces {@code @RolesAllowed} on every resource method (the method's, else its class's): 401 for
  * an anonymous caller, 403 for one without any of the roles. A method with neither annotation is
- * refused to everyone, so an endpoint added without thinking about roles is closed, not open.
+ * refused to everyone, so an endpoint added without thinking about roles is closed, not open. A
+ * method's {@link AlsoRequiresRoles} must be held as well.
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
@@ -28,8 +29,12 @@ public class RoleCheck implements DynamicFeature {
     if (allowed == null) {
       allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     }
+    AlsoRequiresRoles also = resource.getResourceMethod().getAnnotation(AlsoRequiresRoles.class);
     context.register(
-        new Check(allowed == null ? List.of() : Arrays.asList(allowed.value())), BEFORE_JERSEY);
+        new Check(
+            allowed == null ? List.of() : Arrays.asList(allowed.value()),
+            also == null ? List.of() : Arrays.asList(also.value())),
+        BEFORE_JERSEY);
   }
 
   /**
@@ -41,9 +46,11 @@ public class RoleCheck implements DynamicFeature {
   @Priority(BEFORE_JERSEY)
   static final class Check implements ContainerRequestFilter {
     private final List<String> roles;
+    private final List<String> alsoRequired;
 
-    Check(List<String> roles) {
+    Check(List<String> roles, List<String> alsoRequired) {
       this.roles = roles;
+      this.alsoRequired = alsoRequired;
     }
 
     @Override
@@ -64,6 +71,17 @@ public class RoleCheck implements DynamicFeature {
                     roles.isEmpty()
                         ? "No role may call this."
                         : "This needs one of the roles " + String.join(", ", roles) + ".")
+                .toResponse());
+        return;
+      }
+      if (!caller.roles().containsAll(alsoRequired)) {
+        request.abortWith(
+            Callers.forbidden(
+                    "This submits jobs: it needs the role "
+                        + String.join(" and ", alsoRequired)
+                        + " as well as one of "
+                        + String.join(", ", roles)
+                        + ".")
                 .toResponse());
       }
     }

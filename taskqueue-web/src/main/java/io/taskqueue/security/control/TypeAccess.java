@@ -37,17 +37,42 @@ public class TypeAccess {
 
   /** Throws the 403 problem unless {@code caller} may submit jobs of {@code type}. */
   public void check(Caller caller, String type) {
-    List<String> roles =
-        handlers.forType(type).isPresent()
-            ? rolesByKnownType.computeIfAbsent(type, configuredRoles)
-            : configuredRoles.apply(type);
-    if (!roles.isEmpty() && roles.stream().noneMatch(caller.roles()::contains)) {
+    List<String> roles = roles(type);
+    if (!permits(roles, caller)) {
       throw new ProblemException(
           Status.FORBIDDEN,
           "job-type-forbidden",
           "Job type forbidden",
           "Jobs of type " + type + " need one of the roles " + String.join(", ", roles) + ".");
     }
+  }
+
+  /**
+   * Throws the 403 problem unless {@code caller} may submit every type this node has a handler for:
+   * what an action on jobs of any type needs (retrying every dead job).
+   */
+  public void requireAllKnownTypes(Caller caller) {
+    List<String> denied =
+        handlers.knownTypes().stream().filter(t -> !permits(roles(t), caller)).toList();
+    if (!denied.isEmpty()) {
+      throw new ProblemException(
+          Status.FORBIDDEN,
+          "job-type-forbidden",
+          "Job type forbidden",
+          "Jobs of the types "
+              + String.join(", ", denied)
+              + " need roles you do not hold; name a type you may submit.");
+    }
+  }
+
+  private List<String> roles(String type) {
+    return handlers.forType(type).isPresent()
+        ? rolesByKnownType.computeIfAbsent(type, configuredRoles)
+        : configuredRoles.apply(type);
+  }
+
+  private static boolean permits(List<String> roles, Caller caller) {
+    return roles.isEmpty() || roles.stream().anyMatch(caller.roles()::contains);
   }
 
   /** How many types' roles are remembered. */

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what. {@link #ENDPOINTS} lists every operation of the API with the roles allowed to
- * call it, and the first test fails when the published API description has one the table lacks: a
- * new endpoint cannot be added without deciding who may call it.
+ * call it (any one of them; {@code a+b} needs both), and the first test fails when the published
+ * API description has one the table lacks: a new endpoint cannot be added without deciding who may
+ * call it.
  */
 class AccessControlIT extends DeployedWar {
 
@@ -39,6 +40,10 @@ class AccessControlIT extends DeployedWar {
   static final String SUBMITTER = "submitter";
   static final String OPERATOR = "operator";
   static final String ADMIN = "admin";
+
+  /** Both roles at once: scheduling is an operator's work and submits jobs. */
+  static final String OPERATOR_SUBMITTER = OPERATOR + "+" + SUBMITTER;
+
   static final String SOME_ID = UUID.randomUUID().toString();
 
   /** Sample calls that change nothing another test could see (unknown ids, empty filters). */
@@ -120,7 +125,7 @@ class AccessControlIT extends DeployedWar {
               Set.of(OPERATOR)),
           new Endpoint("GET", "/api/stats", "api/stats", null, Set.of(VIEWER)),
           new Endpoint("GET", "/api/schedules", "api/schedules", null, Set.of(VIEWER)),
-          new Endpoint("POST", "/api/schedules", "api/schedules", "{}", Set.of(OPERATOR)),
+          new Endpoint("POST", "/api/schedules", "api/schedules", "{}", Set.of(OPERATOR_SUBMITTER)),
           new Endpoint(
               "GET",
               "/api/schedules/preview",
@@ -130,7 +135,11 @@ class AccessControlIT extends DeployedWar {
           new Endpoint(
               "GET", "/api/schedules/{name}", "api/schedules/no-such", null, Set.of(VIEWER)),
           new Endpoint(
-              "PUT", "/api/schedules/{name}", "api/schedules/no-such", "{}", Set.of(OPERATOR)),
+              "PUT",
+              "/api/schedules/{name}",
+              "api/schedules/no-such",
+              "{}",
+              Set.of(OPERATOR_SUBMITTER)),
           new Endpoint(
               "DELETE", "/api/schedules/{name}", "api/schedules/no-such", null, Set.of(OPERATOR)),
           new Endpoint(
@@ -150,7 +159,7 @@ class AccessControlIT extends DeployedWar {
               "/api/schedules/{name}/run",
               "api/schedules/no-such/run",
               null,
-              Set.of(OPERATOR)),
+              Set.of(OPERATOR_SUBMITTER)),
           new Endpoint("GET", "/api/workers", "api/workers", null, Set.of(VIEWER)),
           new Endpoint("GET", "/api/keys", "api/keys", null, Set.of(ADMIN)),
           new Endpoint("POST", "/api/keys", "api/keys", "{}", Set.of(ADMIN)),
@@ -217,7 +226,9 @@ class AccessControlIT extends DeployedWar {
       for (Endpoint endpoint : ENDPOINTS) {
         Reply reply = caller.call(endpoint.method(), endpoint.path(), endpoint.body());
         String what = role + " on " + endpoint.operation() + ": " + reply.body();
-        boolean allowed = HOLDS.get(role).stream().anyMatch(endpoint.roles()::contains);
+        boolean allowed =
+            endpoint.roles().stream()
+                .anyMatch(needed -> HOLDS.get(role).containsAll(List.of(needed.split("\\+"))));
         if (allowed) {
           assertNotEquals(401, reply.status(), what);
           assertNotEquals(403, reply.status(), what);
@@ -255,6 +266,53 @@ class AccessControlIT extends DeployedWar {
     assertEquals(200, api.get("api/jobs/" + id).status(), "a viewer reads every job");
     assertTrue(first.get("api/jobs?limit=200").body().contains(id));
     assertFalse(second.get("api/jobs?limit=200").body().contains(id));
+  }
+
+  @Test
+  void schedulingNeedsTheSubmitterRoleAsWellAsOperator() {
+    String body =
+        "{\"name\":\"ops-only-"
+            + System.nanoTime()
+            + "\",\"cron\":\"0 3 * * *\",\"job\":{\"type\":\"noop\"}}";
+    Reply refused = api.as(key("ops", OPERATOR)).post("api/schedules", body);
+    assertEquals(403, refused.status(), refused.body());
+    assertTrue(refused.json().getString("detail").contains("submitter"), refused.body());
+
+    Reply both =
+        createKey("ops-and-submit-" + System.nanoTime(), List.of(OPERATOR, SUBMITTER), null);
+    assertEquals(201, both.status(), both.body());
+    Reply created = api.as(both.json().getString("secret")).post("api/schedules", body);
+    assertEquals(201, created.status(), created.body());
+    String name = created.json().getString("name");
+    assertEquals(204, api.delete("api/schedules/" + name).status());
+  }
+
+  @Test
+  void retryingNeedsTheRightToSubmitTheJobsType() {
+    // webhook is restricted to admins here, echo to operators (PayaraServices).
+    String operatorKey = key("ops-retry", OPERATOR);
+    String webhook =
+        cancelledJob(
+            "{\"type\":\"webhook\",\"delayMs\":600000,"
+                + "\"payload\":{\"url\":\"http://127.0.0.1:9/hook\",\"body\":{}}}");
+    String echo = cancelledJob("{\"type\":\"echo\",\"delayMs\":600000}");
+
+    Reply refused = api.as(operatorKey).post("api/jobs/" + webhook + "/retry", "");
+    assertEquals(403, refused.status(), refused.body());
+    assertEquals("urn:taskqueue:problem:job-type-forbidden", refused.json().getString("type"));
+    assertEquals("cancelled", api.get("api/jobs/" + webhook).json().getString("status"));
+    assertEquals(200, api.as(operatorKey).post("api/jobs/" + echo + "/retry", "").status());
+
+    Reply everyDead = api.as(operatorKey).post("api/dead/retry", "");
+    assertEquals(403, everyDead.status(), everyDead.body());
+    assertTrue(everyDead.json().getString("detail").contains("webhook"), everyDead.body());
+    assertEquals(200, api.as(operatorKey).post("api/dead/retry?type=noop", "").status());
+  }
+
+  private String cancelledJob(String body) {
+    String id = api.post("api/jobs", body).json().getString("id");
+    assertEquals(200, api.post("api/jobs/" + id + "/cancel", "").status());
+    return id;
   }
 
   @Test

@@ -25,6 +25,9 @@ class TypeAccessTest {
     access.handlers = mock(JobHandlers.class);
     when(access.handlers.forType(anyString())).thenReturn(Optional.empty());
     when(access.handlers.forType("report")).thenReturn(Optional.of(mock(JobHandler.class)));
+    when(access.handlers.forType("echo")).thenReturn(Optional.of(mock(JobHandler.class)));
+    when(access.handlers.knownTypes())
+        .thenReturn(new java.util.TreeSet<>(List.of("echo", "report")));
     access.configuredRoles = type -> type.equals("report") ? List.of("admin") : List.of();
   }
 
@@ -49,5 +52,17 @@ class TypeAccessTest {
     assertThrows(ProblemException.class, () -> access.check(submitter, "report"));
 
     assertEquals(1, access.remembered(), "only the type with a handler");
+  }
+
+  @Test
+  void actingOnEveryTypeNeedsTheRightToSubmitEachRestrictedOne() {
+    ProblemException refused =
+        assertThrows(ProblemException.class, () -> access.requireAllKnownTypes(submitter));
+    assertEquals(403, refused.problem().status());
+    assertEquals(
+        "Jobs of the types report need roles you do not hold; name a type you may submit.",
+        refused.problem().detail());
+    assertDoesNotThrow(
+        () -> access.requireAllKnownTypes(Caller.of("root", List.of(Role.ADMIN), "key")));
   }
 }
