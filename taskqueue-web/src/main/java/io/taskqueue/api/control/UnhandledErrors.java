@@ -12,9 +12,9 @@ import java.io.IOException;
  * The API's answer to a failure that no exception mapper answered, so that no caller ever gets the
  * server's HTML error page or an empty 500: an outage of PostgreSQL or Redis is a 503 with {@code
  * Retry-After}, anything else a problem with an incident id that is logged with its stack trace
- * ({@link UnexpectedErrorMapper#problem}). A chaos soak saw one such page on {@code
- * /api/jobs/batch} while PostgreSQL restarted, with nothing in the node's log to say where it came
- * from; the next one is logged here.
+ * ({@link UnexpectedErrorMapper#problem}, written by {@link ProblemWriter}). A chaos soak saw one
+ * such page on {@code /api/jobs/batch} while PostgreSQL restarted, with nothing in the node's log
+ * to say where it came from; the next one is logged here.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class UnhandledErrors extends HttpFilter {
@@ -31,7 +31,7 @@ public class UnhandledErrors extends HttpFilter {
       if (response.isCommitted()) {
         throw e; // part of an answer has gone out: nothing else can be said
       }
-      ProblemResponses.write(response, UnexpectedErrorMapper.problem(e));
+      ProblemWriter.write(response, UnexpectedErrorMapper.problem(e));
     }
   }
 }

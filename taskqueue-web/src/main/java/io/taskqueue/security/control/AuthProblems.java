@@ -1,6 +1,6 @@
 package io.taskqueue.security.control;
 
-import io.taskqueue.api.control.ProblemResponses;
+import io.taskqueue.api.control.ProblemWriter;
 import io.taskqueue.api.control.TemporaryOutages;
 import io.taskqueue.api.entity.Problem;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,7 +37,7 @@ final class AuthProblems {
 
   private static AuthenticationStatus send(HttpServletResponse response, Problem problem) {
     try {
-      ProblemResponses.write(response, problem);
+      ProblemWriter.write(response, problem);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
