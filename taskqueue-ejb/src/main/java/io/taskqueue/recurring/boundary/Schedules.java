@@ -4,8 +4,10 @@ import io.taskqueue.job.boundary.JobRules;
 import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.control.JobInserts;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.SubmitRate;
 import io.taskqueue.recurring.control.CronSchedule;
 import io.taskqueue.recurring.control.DueSchedules;
+import io.taskqueue.recurring.control.ScheduleBudget;
 import io.taskqueue.recurring.control.ScheduleRules;
 import io.taskqueue.recurring.control.ScheduleSql;
 import io.taskqueue.recurring.entity.FiredRound;
@@ -18,6 +20,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +52,16 @@ public class Schedules {
   @ConfigProperty(name = "taskqueue.schedules.max-count", defaultValue = "10000")
   int maxCount;
 
+  @Inject
+  @ConfigProperty(
+      name = SubmitRate.PER_SECOND_PROPERTY,
+      defaultValue = SubmitRate.DEFAULT_PER_SECOND)
+  double submitRate;
+
+  @Inject
+  @ConfigProperty(name = SubmitRate.BURST_PROPERTY, defaultValue = SubmitRate.DEFAULT_BURST)
+  double submitBurst;
+
   /** Stores a new schedule; empty when the name is taken. */
   public Optional<Schedule> create(ScheduleRequest request, String caller) {
     return sql(
@@ -59,6 +73,7 @@ public class Schedules {
             throw new InvalidScheduleException(
                 "too-many-schedules", "there are " + maxCount + " schedules, the most allowed");
           }
+          withinBudget(c, schedule, now);
           return ScheduleSql.insert(c, schedule) ? Optional.of(schedule) : Optional.empty();
         });
   }
@@ -71,7 +86,9 @@ public class Schedules {
           if (current.isEmpty()) {
             return Optional.empty();
           }
-          Schedule changed = rules().check(request, name, null, ScheduleSql.now(c), current.get());
+          Instant now = ScheduleSql.now(c);
+          Schedule changed = rules().check(request, name, null, now, current.get());
+          withinBudget(c, changed, now);
           ScheduleSql.update(c, changed);
           return ScheduleSql.find(c, name, false);
         });
@@ -159,6 +176,14 @@ public class Schedules {
     CronSchedule schedule = CronSchedule.parse(cron, timeZone);
     return new ScheduleTiming(
         schedule.description(), schedule.zone(), schedule.upcoming(from.minusNanos(1), count));
+  }
+
+  /** Refuses a schedule that would take its owner's schedules past the owner's submit rate. */
+  private void withinBudget(Connection c, Schedule s, Instant now) throws SQLException {
+    ScheduleBudget budget = new ScheduleBudget(new SubmitRate(submitRate, submitBurst));
+    budget.check(
+        ScheduleBudget.demand(s.name(), s.cron(), s.misfire(), s.misfireLimit(), now),
+        ScheduleSql.lockBudget(c, s.createdBy(), s.name(), now));
   }
 
   private ScheduleRules rules() {

@@ -6,6 +6,7 @@ import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.recurring.entity.MisfirePolicy;
 import io.taskqueue.recurring.entity.OverlapPolicy;
 import io.taskqueue.recurring.entity.Schedule;
+import io.taskqueue.recurring.entity.ScheduleDemand;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,6 +56,44 @@ public final class ScheduleSql {
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
+    }
+  }
+
+  /**
+   * What each of {@code owner}'s schedules but {@code except} asks of the owner's submit rate, read
+   * after taking the owner's budget lock, so two concurrent changes cannot both spend the same
+   * headroom. A stored schedule whose cron no longer parses asks nothing (it does not fire).
+   */
+  public static List<ScheduleDemand> lockBudget(
+      Connection c, String owner, String except, Instant now) throws SQLException {
+    try (PreparedStatement lock =
+        c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('schedule-budget:' || ?))")) {
+      lock.setString(1, owner == null ? "" : owner);
+      lock.execute();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT name, cron, misfire, misfire_limit FROM schedules"
+                + " WHERE created_by IS NOT DISTINCT FROM ? AND name <> ?")) {
+      s.setString(1, owner);
+      s.setString(2, except);
+      List<ScheduleDemand> demands = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          try {
+            demands.add(
+                ScheduleBudget.demand(
+                    r.getString(1),
+                    r.getString(2),
+                    MisfirePolicy.valueOf(r.getString(3)),
+                    r.getInt(4),
+                    now));
+          } catch (RuntimeException stoppedSchedule) {
+            demands.add(new ScheduleDemand(r.getString(1), 0, 0));
+          }
+        }
+      }
+      return demands;
     }
   }
 

@@ -17,11 +17,13 @@ import io.taskqueue.recurring.entity.FiredRound;
 import io.taskqueue.recurring.entity.MisfirePolicy;
 import io.taskqueue.recurring.entity.OverlapPolicy;
 import io.taskqueue.recurring.entity.Schedule;
+import io.taskqueue.recurring.entity.ScheduleDemand;
 import io.taskqueue.schema.control.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -225,6 +227,62 @@ class ScheduleFiringIT {
       FiredRound round = firing.fire(c);
       c.commit();
       return round;
+    }
+  }
+
+  @Test
+  void theBudgetCountsTheOwnersOtherSchedulesAndHoldsOffAConcurrentChangeOfTheSameOwner()
+      throws SQLException {
+    Instant next = dbNow().plusSeconds(60);
+    store("mine-every-second", EVERY_SECOND, OverlapPolicy.ALLOW, MisfirePolicy.FIRE_ALL, 7, next);
+    store("mine-changed", EVERY_SECOND, OverlapPolicy.ALLOW, MisfirePolicy.SKIP, 1, next);
+    storeOwned("theirs", "other", next);
+    try (Connection c = db.getConnection();
+        Connection other = db.getConnection()) {
+      c.setAutoCommit(false);
+      List<ScheduleDemand> demands = ScheduleSql.lockBudget(c, "test", "mine-changed", dbNow());
+      assertEquals(
+          List.of("mine-every-second"), demands.stream().map(ScheduleDemand::name).toList());
+      assertEquals(1.0, demands.get(0).firesPerSecond(), 1e-9);
+      assertEquals(7, demands.get(0).catchUpJobs());
+
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute("SET lock_timeout = '300ms'");
+      }
+      assertEquals(1, ScheduleSql.lockBudget(other, "other", "x", dbNow()).size());
+      SQLException waited =
+          assertThrows(
+              SQLException.class, () -> ScheduleSql.lockBudget(other, "test", "x", dbNow()));
+      assertEquals("55P03", waited.getSQLState(), "lock_not_available: it waited for the owner");
+      other.rollback();
+      c.rollback();
+    }
+  }
+
+  private void storeOwned(String name, String owner, Instant next) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      Instant now = Instant.now();
+      assertTrue(
+          ScheduleSql.insert(
+              c,
+              new Schedule(
+                  name,
+                  EVERY_SECOND,
+                  "UTC",
+                  new NewJob("noop", "{}", Priority.MEDIUM, 3),
+                  OverlapPolicy.ALLOW,
+                  MisfirePolicy.SKIP,
+                  1,
+                  false,
+                  next,
+                  null,
+                  null,
+                  null,
+                  null,
+                  owner,
+                  now,
+                  now)));
     }
   }
 

@@ -15,6 +15,7 @@ import io.taskqueue.recurring.entity.ScheduleView;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.AlsoRequiresRoles;
 import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -180,6 +181,7 @@ public class SchedulesResource {
   @Path("{name}/run")
   @RolesAllowed(Role.OPERATOR_NAME)
   @AlsoRequiresRoles(Role.SUBMITTER_NAME)
+  @SubmitRateLimited
   @Transactional
   public Response runNow(@PathParam("name") String name) {
     Schedule schedule = schedules.find(name).orElseThrow(() -> notFound(name));

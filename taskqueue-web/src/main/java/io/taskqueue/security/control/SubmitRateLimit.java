@@ -1,6 +1,7 @@
 package io.taskqueue.security.control;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.job.entity.SubmitRate;
 import io.taskqueue.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,13 @@ public class SubmitRateLimit {
   static final int MAX_CALLERS = 10_000;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.api.submit-rate", defaultValue = "5000")
+  @ConfigProperty(
+      name = SubmitRate.PER_SECOND_PROPERTY,
+      defaultValue = SubmitRate.DEFAULT_PER_SECOND)
   double ratePerSecond;
 
   @Inject
-  @ConfigProperty(name = "taskqueue.api.submit-burst", defaultValue = "10000")
+  @ConfigProperty(name = SubmitRate.BURST_PROPERTY, defaultValue = SubmitRate.DEFAULT_BURST)
   double burst;
 
   LongSupplier nanoClock = System::nanoTime;
@@ -38,9 +41,7 @@ public class SubmitRateLimit {
 
   @PostConstruct
   void check() {
-    if (ratePerSecond < 0 || burst < 1) {
-      throw new IllegalStateException("taskqueue.api.submit-rate >= 0 and submit-burst >= 1");
-    }
+    new SubmitRate(ratePerSecond, burst);
   }
 
   /** Takes one token for a submission whose body is not read yet, or throws the 429 problem. */

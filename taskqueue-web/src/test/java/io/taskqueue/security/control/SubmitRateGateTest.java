@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.api.control.RequestBodyLimits;
 import io.taskqueue.job.boundary.JobsResource;
+import io.taskqueue.recurring.boundary.SchedulesResource;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import jakarta.annotation.Priority;
@@ -42,6 +43,14 @@ class SubmitRateGateTest {
             .filter(m -> m.isAnnotationPresent(SubmitRateLimited.class))
             .count();
     assertEquals(2, gated);
+  }
+
+  @Test
+  void runningAScheduleNowPassesTheGateLikeAnySubmission() throws NoSuchMethodException {
+    assertTrue(
+        SchedulesResource.class
+            .getMethod("runNow", String.class)
+            .isAnnotationPresent(SubmitRateLimited.class));
   }
 
   @Test
