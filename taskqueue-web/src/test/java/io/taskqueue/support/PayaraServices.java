@@ -38,7 +38,8 @@ public final class PayaraServices implements BeforeAllCallback {
     // The ready-made webhook handler, posting to receivers the tests run on loopback.
     properties.put("taskqueue.handlers.webhook.enabled", "true");
     properties.put("taskqueue.handlers.webhook.secret", WEBHOOK_SECRET);
-    properties.put("taskqueue.handlers.webhook.allowed-hosts", "127.0.0.1");
+    properties.put("taskqueue.handlers.webhook.allowed-hosts", "127.0.0.1:*");
+    properties.put("taskqueue.handlers.internal-networks", "127.0.0.1");
     // Only operators may submit "echo" jobs, only admins "webhook" ones: the per-type
     // restrictions under test.
     properties.put("taskqueue.job-types.echo.roles", "operator");

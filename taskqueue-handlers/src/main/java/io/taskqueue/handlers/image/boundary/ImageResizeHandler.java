@@ -7,6 +7,7 @@ import io.taskqueue.handlers.image.control.ResizeImage;
 import io.taskqueue.handlers.image.entity.ImageSettings;
 import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ public class ImageResizeHandler implements JobHandler {
   Optional<String> allowedHosts;
 
   @Inject
+  @ConfigProperty(name = AllowedHosts.INTERNAL_NETWORKS_PROPERTY)
+  Optional<String> internalNetworks;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.handlers.image.max-pixels", defaultValue = "40000000")
   long maxPixels;
 
@@ -68,7 +73,8 @@ public class ImageResizeHandler implements JobHandler {
           new ResizeImage(
               new ImageSettings(
                   storageDir.map(Path::of).orElse(null),
-                  AllowedHosts.parse(allowedHosts.orElse("")),
+                  AllowedHosts.parse(allowedHosts.orElse(""))
+                      .withInternalNetworks(internalNetworks.orElse("")),
                   maxPixels,
                   maxInputBytes,
                   Duration.ofMillis(connectTimeoutMs),
@@ -77,6 +83,13 @@ public class ImageResizeHandler implements JobHandler {
     } catch (IllegalArgumentException incomplete) {
       offBecause = incomplete.getMessage();
       LOG.warning("image.resize handler stays off: " + offBecause);
+    }
+  }
+
+  @PreDestroy
+  void closeConnections() {
+    if (resizer != null) {
+      resizer.close();
     }
   }
 

@@ -1,40 +1,40 @@
 package io.taskqueue.handlers.image.control;
 
 import io.taskqueue.handlers.image.entity.ImageSettings;
-import io.taskqueue.handlers.outbound.boundary.BoundedExchange;
 import io.taskqueue.handlers.outbound.boundary.LimitedFileBody;
+import io.taskqueue.handlers.outbound.boundary.OutboundHttp;
 import io.taskqueue.handlers.outbound.boundary.ResponseExcerpt;
 import io.taskqueue.handlers.outbound.boundary.ResponseStatus;
+import io.taskqueue.handlers.outbound.entity.HostLookup;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 
 /**
- * Downloads a source image into a file: GET without following redirects, within one deadline,
- * streamed to disk and cut off past the size limit. The URL's host was checked by the payload.
+ * Downloads a source image into a file: GET without following redirects, only to addresses the
+ * allow-list permits, within one deadline, streamed to disk and cut off past the size limit. The
+ * URL's host and port were checked by the payload.
  */
-public final class ImageDownload {
+public final class ImageDownload implements AutoCloseable {
 
   private static final int ERROR_EXCERPT_CHARS = 200;
 
   private final ImageSettings settings;
-  private final HttpClient client;
+  private final OutboundHttp http;
   private final Clock clock;
 
   /**
    * A downloader with the handler's limits.
    *
-   * @param settings the size limit and timeouts
+   * @param settings the size limit, timeouts and allowed hosts
    * @param clock the current time, for {@code Retry-After} dates
+   * @param lookup resolves host names; every address it gives is checked before connecting
    */
-  public ImageDownload(ImageSettings settings, Clock clock) {
+  public ImageDownload(ImageSettings settings, Clock clock, HostLookup lookup) {
     this.settings = settings;
     this.clock = clock;
-    this.client = BoundedExchange.noRedirects(settings.connectTimeout());
+    this.http = new OutboundHttp(settings.allowedHosts(), settings.connectTimeout(), lookup);
   }
 
   /**
@@ -42,35 +42,39 @@ public final class ImageDownload {
    *
    * @param url the image's URL, on an allowed host
    * @param file an existing file to fill
-   * @throws Exception {@link io.taskqueue.NonRetryableException} for a body over the limit or a
-   *     permanent HTTP failure (404, a redirect...), a retryable one for 408, 429, 5xx, network
-   *     failures and the deadline
+   * @throws Exception {@link io.taskqueue.NonRetryableException} for a body over the limit, an
+   *     address calls may not reach or a permanent HTTP failure (404, a redirect...), a retryable
+   *     one for 408, 429, 5xx, network failures and the deadline
    */
   public void into(URI url, Path file) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(url).timeout(settings.downloadTimeout()).GET().build();
     // The body is the file on success; on failure only an excerpt is read, for the message.
-    HttpResponse<String> response =
-        BoundedExchange.send(
-            client,
-            request,
-            info ->
-                ResponseStatus.isSuccess(info.statusCode())
-                    ? BodySubscribers.mapping(
-                        new LimitedFileBody(file, settings.maxInputBytes()), written -> "")
-                    : ResponseExcerpt.handler(ERROR_EXCERPT_CHARS).apply(info),
-            settings.downloadTimeout());
-    if (!ResponseStatus.isSuccess(response.statusCode())) {
+    OutboundHttp.Answer<String> answer =
+        http.exchange(
+            new HttpGet(url),
+            settings.downloadTimeout(),
+            (status, charset, body) -> {
+              if (ResponseStatus.isSuccess(status)) {
+                LimitedFileBody.copy(body, file, settings.maxInputBytes());
+                return "";
+              }
+              return ResponseExcerpt.read(body, charset, ERROR_EXCERPT_CHARS);
+            });
+    if (!ResponseStatus.isSuccess(answer.status())) {
       throw ResponseStatus.failure(
           "image host " + url.getHost(),
-          response.statusCode(),
-          response.headers().firstValue("Retry-After").orElse(null),
-          response
-              .headers()
-              .firstValue("Location")
+          answer.status(),
+          answer.header("Retry-After").orElse(null),
+          answer
+              .header("Location")
               .map(to -> "redirect to " + to + " not followed")
-              .orElse(response.body()),
+              .orElse(answer.body()),
           clock.instant());
     }
+  }
+
+  /** Closes the connections kept for later downloads. */
+  @Override
+  public void close() {
+    http.close();
   }
 }

@@ -6,6 +6,7 @@ import io.taskqueue.handlers.image.entity.OutputFormat;
 import io.taskqueue.handlers.image.entity.ResizeRequest;
 import io.taskqueue.handlers.image.entity.ResizedImage;
 import io.taskqueue.handlers.image.entity.Size;
+import io.taskqueue.handlers.outbound.entity.HostLookup;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import java.util.UUID;
  *       id>-<w>x<h>.<ext>} for a download, replacing an earlier result atomically.
  * </ol>
  */
-public class ResizeImage {
+public class ResizeImage implements AutoCloseable {
 
   private final ImageSettings settings;
   private final StorageDirectory storage;
@@ -41,10 +42,28 @@ public class ResizeImage {
    * @throws IllegalArgumentException when the storage directory does not exist
    */
   public ResizeImage(ImageSettings settings, Clock clock) {
+    this(settings, clock, HostLookup.SYSTEM);
+  }
+
+  /**
+   * A resizer with its settings and its own name resolution (tests answer a private address).
+   *
+   * @param settings the storage directory, limits and download timeouts
+   * @param clock the current time, for {@code Retry-After} dates
+   * @param lookup resolves the hosts of downloads; every address is checked before connecting
+   * @throws IllegalArgumentException when the storage directory does not exist
+   */
+  public ResizeImage(ImageSettings settings, Clock clock, HostLookup lookup) {
     this.settings = settings;
     this.storage = new StorageDirectory(settings.storageDir());
     this.reader = new BoundedImageReader(settings.maxPixels(), settings.maxInputBytes());
-    this.download = new ImageDownload(settings, clock);
+    this.download = new ImageDownload(settings, clock, lookup);
+  }
+
+  /** Closes the connections kept for downloads. */
+  @Override
+  public void close() {
+    download.close();
   }
 
   /**

@@ -2,106 +2,53 @@ package io.taskqueue.handlers.outbound.boundary;
 
 import io.taskqueue.NonRetryableException;
 import java.io.IOException;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
- * Streams a response body to a file and hangs up once it passes a size limit, failing with a {@link
+ * Streams a response body to a file and stops once it passes a size limit, failing with a {@link
  * NonRetryableException}: memory stays flat and a huge download stops early.
  */
-public final class LimitedFileBody implements BodySubscriber<Path> {
+public final class LimitedFileBody {
 
-  private final Path file;
-  private final long maxBytes;
-  private final CompletableFuture<Path> body = new CompletableFuture<>();
-  private Flow.Subscription subscription;
-  private FileChannel channel;
-  private long written;
+  private static final int CHUNK = 64 * 1024;
+
+  private LimitedFileBody() {}
 
   /**
-   * A subscriber that writes to {@code file}, replacing what it held.
+   * Copies {@code body} into {@code file}, replacing what it held; a link in its place is not
+   * followed.
    *
+   * @param body the body
    * @param file the file to write (it should exist, e.g. a fresh temporary file)
    * @param maxBytes the largest body accepted
+   * @return the bytes written
+   * @throws IOException when reading or writing fails
+   * @throws NonRetryableException when the body is larger than {@code maxBytes}
    */
-  public LimitedFileBody(Path file, long maxBytes) {
-    this.file = file;
-    this.maxBytes = maxBytes;
-  }
-
-  @Override
-  public CompletionStage<Path> getBody() {
-    return body;
-  }
-
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    try {
-      channel =
-          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      fail(e);
-      return;
-    }
-    subscription.request(1);
-  }
-
-  @Override
-  public void onNext(List<ByteBuffer> buffers) {
-    if (body.isDone()) {
-      return;
-    }
-    try {
-      for (ByteBuffer buffer : buffers) {
-        written += buffer.remaining();
+  public static long copy(InputStream body, Path file, long maxBytes)
+      throws IOException, NonRetryableException {
+    long written = 0;
+    byte[] chunk = new byte[CHUNK];
+    try (OutputStream out =
+        Files.newOutputStream(
+            file,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            LinkOption.NOFOLLOW_LINKS)) {
+      int n;
+      while ((n = body.read(chunk)) != -1) {
+        written += n;
         if (written > maxBytes) {
-          fail(new NonRetryableException("download is larger than " + maxBytes + " bytes"));
-          return;
+          throw new NonRetryableException("download is larger than " + maxBytes + " bytes");
         }
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-      }
-    } catch (IOException e) {
-      fail(e);
-      return;
-    }
-    subscription.request(1);
-  }
-
-  @Override
-  public void onError(Throwable failure) {
-    close();
-    body.completeExceptionally(failure);
-  }
-
-  @Override
-  public void onComplete() {
-    close();
-    body.complete(file);
-  }
-
-  private void fail(Exception failure) {
-    subscription.cancel();
-    close();
-    body.completeExceptionally(failure);
-  }
-
-  private void close() {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // the download failed or ended already; the file is the caller's to delete
+        out.write(chunk, 0, n);
       }
     }
+    return written;
   }
 }

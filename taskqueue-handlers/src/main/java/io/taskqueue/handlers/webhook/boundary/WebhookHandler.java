@@ -3,9 +3,11 @@ package io.taskqueue.handlers.webhook.boundary;
 import io.taskqueue.JobContext;
 import io.taskqueue.JobHandler;
 import io.taskqueue.NonRetryableException;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import io.taskqueue.handlers.webhook.control.WebhookCall;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -36,6 +38,10 @@ public class WebhookHandler implements JobHandler {
   Optional<String> allowedHosts;
 
   @Inject
+  @ConfigProperty(name = AllowedHosts.INTERNAL_NETWORKS_PROPERTY)
+  Optional<String> internalNetworks;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.handlers.webhook.secret")
   Optional<String> secret;
 
@@ -59,11 +65,23 @@ public class WebhookHandler implements JobHandler {
       call =
           new WebhookCall(
               WebhookSettings.fromConfig(
-                  url, allowedHosts, secret, connectTimeoutMs, requestTimeoutMs),
+                  url,
+                  allowedHosts,
+                  internalNetworks.orElse(""),
+                  secret,
+                  connectTimeoutMs,
+                  requestTimeoutMs),
               Clock.systemUTC());
     } catch (IllegalArgumentException incomplete) {
       offBecause = incomplete.getMessage();
       LOG.warning("webhook handler stays off: " + offBecause);
+    }
+  }
+
+  @PreDestroy
+  void closeConnections() {
+    if (call != null) {
+      call.close();
     }
   }
 

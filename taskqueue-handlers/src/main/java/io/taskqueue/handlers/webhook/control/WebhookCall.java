@@ -1,19 +1,19 @@
 package io.taskqueue.handlers.webhook.control;
 
-import io.taskqueue.NonRetryableException;
-import io.taskqueue.handlers.outbound.boundary.BoundedExchange;
+import io.taskqueue.handlers.outbound.boundary.OutboundHttp;
 import io.taskqueue.handlers.outbound.boundary.ResponseExcerpt;
 import io.taskqueue.handlers.outbound.boundary.ResponseStatus;
+import io.taskqueue.handlers.outbound.entity.HostLookup;
 import io.taskqueue.handlers.webhook.entity.WebhookRequest;
 import io.taskqueue.handlers.webhook.entity.WebhookResult;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * Posts one webhook job:
@@ -28,7 +28,7 @@ import java.util.UUID;
  *       not followed, not even to the same host, and fails the job: configure the final URL.
  * </ol>
  */
-public class WebhookCall {
+public class WebhookCall implements AutoCloseable {
 
   /** The job id, the same on every attempt. */
   public static final String JOB_ID_HEADER = "X-Taskqueue-Job-Id";
@@ -38,20 +38,31 @@ public class WebhookCall {
 
   private final WebhookSettings settings;
   private final WebhookSignature signature;
-  private final HttpClient client;
+  private final OutboundHttp http;
   private final Clock clock;
 
   /**
-   * A caller with its settings.
+   * A caller with its settings, resolving names with the system resolver.
    *
    * @param settings where it may post, how it signs, how long it waits
    * @param clock the source of signature timestamps
    */
   public WebhookCall(WebhookSettings settings, Clock clock) {
+    this(settings, clock, HostLookup.SYSTEM);
+  }
+
+  /**
+   * A caller with its settings and its own name resolution (tests answer a private address).
+   *
+   * @param settings where it may post, how it signs, how long it waits
+   * @param clock the source of signature timestamps
+   * @param lookup resolves host names; every address it gives is checked before connecting
+   */
+  public WebhookCall(WebhookSettings settings, Clock clock, HostLookup lookup) {
     this.settings = settings;
     this.signature = new WebhookSignature(settings.secret());
     this.clock = clock;
-    this.client = BoundedExchange.noRedirects(settings.connectTimeout());
+    this.http = new OutboundHttp(settings.allowedHosts(), settings.connectTimeout(), lookup);
   }
 
   /**
@@ -67,41 +78,38 @@ public class WebhookCall {
   public WebhookResult post(UUID jobId, JsonObject payload) throws Exception {
     WebhookRequest request = WebhookPayload.parse(payload, settings);
     long timestamp = clock.instant().getEpochSecond();
-    HttpRequest.Builder http =
-        HttpRequest.newBuilder(request.url())
-            .timeout(settings.requestTimeout())
-            .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-    try {
-      request.headers().forEach(http::header);
-    } catch (IllegalArgumentException restricted) {
-      // The client itself sets Host, Content-Length, Connection, Expect and Upgrade.
-      throw new NonRetryableException("header not allowed: " + restricted.getMessage());
-    }
-    http.header("Content-Type", "application/json")
-        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-        .header(WebhookSignature.SIGNATURE_HEADER, signature.sign(timestamp, request.body()))
-        .header(JOB_ID_HEADER, jobId.toString())
-        .header("Idempotency-Key", jobId.toString());
-    HttpResponse<String> response =
-        BoundedExchange.send(
-            client,
-            http.build(),
-            ResponseExcerpt.handler(EXCERPT_CHARS),
-            settings.requestTimeout());
-    if (ResponseStatus.isSuccess(response.statusCode())) {
-      return new WebhookResult(response.statusCode(), response.body());
+    HttpPost post = new HttpPost(request.url());
+    request.headers().forEach(post::addHeader);
+    post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+    post.setHeader(WebhookSignature.SIGNATURE_HEADER, signature.sign(timestamp, request.body()));
+    post.setHeader(JOB_ID_HEADER, jobId.toString());
+    post.setHeader("Idempotency-Key", jobId.toString());
+    // JSON is UTF-8 (RFC 8259); the type names no charset, as receivers' verifiers expect.
+    post.setEntity(
+        new ByteArrayEntity(
+            request.body().getBytes(StandardCharsets.UTF_8),
+            ContentType.create("application/json")));
+    OutboundHttp.Answer<String> answer =
+        http.exchange(post, settings.requestTimeout(), ResponseExcerpt.reader(EXCERPT_CHARS));
+    if (ResponseStatus.isSuccess(answer.status())) {
+      return new WebhookResult(answer.status(), answer.body());
     }
     String detail =
-        response
-            .headers()
-            .firstValue("Location")
+        answer
+            .header("Location")
             .map(location -> "redirect to " + location + " not followed")
-            .orElse(response.body());
+            .orElse(answer.body());
     throw ResponseStatus.failure(
         "webhook " + request.url().getHost(),
-        response.statusCode(),
-        response.headers().firstValue("Retry-After").orElse(null),
+        answer.status(),
+        answer.header("Retry-After").orElse(null),
         detail,
         clock.instant());
+  }
+
+  /** Closes the connections kept for later calls. */
+  @Override
+  public void close() {
+    http.close();
   }
 }

@@ -29,6 +29,24 @@ public final class WebhookPayload {
           WebhookSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT),
           WebhookCall.JOB_ID_HEADER.toLowerCase(Locale.ROOT));
 
+  /**
+   * Headers of the HTTP exchange itself, which the client sets: a job's Host could pick another
+   * virtual host on the allowed server than the URL names.
+   */
+  static final Set<String> TRANSPORT_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "expect",
+          "upgrade",
+          "te",
+          "trailer",
+          "proxy-authorization",
+          "proxy-connection");
+
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private WebhookPayload() {}
@@ -86,6 +104,9 @@ public final class WebhookPayload {
       }
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         throw new NonRetryableException("header '" + name + "' is set by the handler");
+      }
+      if (TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new NonRetryableException("header not allowed: '" + name + "' is the HTTP client's");
       }
       if (!(header.getValue() instanceof JsonString value)
           || value.getString().indexOf('\r') >= 0

@@ -34,7 +34,7 @@ public record WebhookSettings(
           "taskqueue.handlers.webhook.secret is not set: receivers could not verify the calls");
     }
     if (defaultUrl.isPresent()) {
-      allowedHosts = allowedHosts.with(defaultUrl.get().getHost());
+      allowedHosts = allowedHosts.with(AllowedHosts.entryFor(defaultUrl.get()));
     }
     if (allowedHosts.isEmpty()) {
       throw new IllegalArgumentException(
@@ -55,6 +55,7 @@ public record WebhookSettings(
    *
    * @param url {@code taskqueue.handlers.webhook.url}
    * @param allowedHosts {@code taskqueue.handlers.webhook.allowed-hosts}, comma-separated
+   * @param internalNetworks {@code taskqueue.handlers.internal-networks}, comma-separated CIDR
    * @param secret {@code taskqueue.handlers.webhook.secret}
    * @param connectTimeoutMs {@code taskqueue.handlers.webhook.connect-timeout-ms}
    * @param requestTimeoutMs {@code taskqueue.handlers.webhook.request-timeout-ms}
@@ -64,6 +65,7 @@ public record WebhookSettings(
   public static WebhookSettings fromConfig(
       Optional<String> url,
       Optional<String> allowedHosts,
+      String internalNetworks,
       Optional<String> secret,
       long connectTimeoutMs,
       long requestTimeoutMs) {
@@ -77,7 +79,7 @@ public record WebhookSettings(
     }
     return new WebhookSettings(
         defaultUrl,
-        AllowedHosts.parse(allowedHosts.orElse("")),
+        AllowedHosts.parse(allowedHosts.orElse("")).withInternalNetworks(internalNetworks),
         secret.orElse(""),
         Duration.ofMillis(connectTimeoutMs),
         Duration.ofMillis(requestTimeoutMs));
@@ -90,6 +92,8 @@ public record WebhookSettings(
         + defaultUrl
         + ", allowedHosts="
         + allowedHosts.hosts()
+        + ", internalNetworks="
+        + allowedHosts.internalNetworks()
         + ", connectTimeout="
         + connectTimeout
         + ", requestTimeout="

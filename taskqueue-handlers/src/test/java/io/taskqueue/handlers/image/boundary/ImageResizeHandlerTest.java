@@ -26,6 +26,7 @@ class ImageResizeHandlerTest {
     handler.switchedOn = on;
     handler.storageDir = Optional.ofNullable(storageDir);
     handler.allowedHosts = Optional.empty();
+    handler.internalNetworks = Optional.empty();
     handler.maxPixels = 40_000_000;
     handler.maxInputBytes = 50_000_000;
     handler.connectTimeoutMs = 1000;

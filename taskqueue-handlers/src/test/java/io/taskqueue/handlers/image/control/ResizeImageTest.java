@@ -18,6 +18,7 @@ import io.taskqueue.handlers.testing.TestImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class ResizeImageTest {
     return new ResizeImage(
         new ImageSettings(
             storage,
-            AllowedHosts.parse("127.0.0.1"),
+            AllowedHosts.parse("127.0.0.1:*").withInternalNetworks("127.0.0.1"),
             maxPixels,
             maxInputBytes,
             Duration.ofSeconds(1),
@@ -230,6 +231,38 @@ class ResizeImageTest {
     assertThrows(
         NonRetryableException.class, () -> resize("{'url': '" + otherName + "', 'width': 10}"));
     assertEquals(0, server.received().size());
+  }
+
+  @Test
+  void refusesADownloadFromANameThatResolvesToAnInternalAddress() throws Exception {
+    server.on("/", respond(200, "metadata"));
+    // images.example is allowed, and its DNS answers the link-local metadata address.
+    ResizeImage resizer =
+        new ResizeImage(
+            new ImageSettings(
+                storage,
+                AllowedHosts.parse("images.example:*"),
+                40_000_000,
+                5_000_000,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3)),
+            Clock.systemUTC(),
+            host -> new InetAddress[] {InetAddress.getByName("169.254.169.254")});
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class,
+            () ->
+                resizer.resize(
+                    JOB,
+                    Json.object(
+                        "{'url': 'http://images.example:"
+                            + server.port()
+                            + "/a.png', 'width': 10}")));
+
+    assertTrue(refused.getMessage().contains("link-local"), refused.getMessage());
+    assertEquals(0, server.received().size());
+    resizer.close();
   }
 
   @Test

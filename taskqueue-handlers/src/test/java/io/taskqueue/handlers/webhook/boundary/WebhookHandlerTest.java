@@ -22,6 +22,7 @@ class WebhookHandlerTest {
     handler.switchedOn = on;
     handler.url = Optional.ofNullable(url);
     handler.allowedHosts = Optional.empty();
+    handler.internalNetworks = Optional.of("127.0.0.1");
     handler.secret = Optional.ofNullable(secret);
     handler.connectTimeoutMs = 1000;
     handler.requestTimeoutMs = 2000;

@@ -3,6 +3,7 @@ package io.taskqueue.handlers.webhook.control;
 import static io.taskqueue.handlers.testing.LoopbackHttpServer.respond;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.RetryLaterException;
 import io.taskqueue.handlers.outbound.boundary.RetryableRemoteException;
+import io.taskqueue.handlers.outbound.entity.HostLookup;
 import io.taskqueue.handlers.testing.Json;
 import io.taskqueue.handlers.testing.LoopbackHttpServer;
 import io.taskqueue.handlers.testing.LoopbackHttpServer.Received;
@@ -20,18 +22,23 @@ import io.taskqueue.handlers.webhook.entity.WebhookResult;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,25 +54,119 @@ class WebhookCallTest {
   private final LoopbackHttpServer server = new LoopbackHttpServer();
   private final LoopbackHttpServer otherHost = new LoopbackHttpServer();
 
+  private final List<WebhookCall> calls = new ArrayList<>();
+
   @AfterEach
   void stopServers() {
+    calls.forEach(WebhookCall::close);
     server.close();
     otherHost.close();
   }
 
+  /** Posts to the loopback servers: 127.0.0.1 on any port, its network allowed. */
   private WebhookCall call(Duration requestTimeout) {
-    WebhookSettings settings =
-        WebhookSettings.fromConfig(
-            Optional.of(server.url("/hook").toString()),
-            Optional.empty(),
-            Optional.of(SECRET),
-            1_000,
-            requestTimeout.toMillis());
-    return new WebhookCall(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    return call(requestTimeout, "127.0.0.1:*", "127.0.0.1", HostLookup.SYSTEM);
   }
 
   private WebhookCall call() {
     return call(Duration.ofSeconds(5));
+  }
+
+  private WebhookCall call(
+      Duration requestTimeout, String allowedHosts, String internalNetworks, HostLookup lookup) {
+    WebhookSettings settings =
+        WebhookSettings.fromConfig(
+            Optional.of(server.url("/hook").toString()),
+            Optional.of(allowedHosts),
+            internalNetworks,
+            Optional.of(SECRET),
+            1_000,
+            requestTimeout.toMillis());
+    WebhookCall call = new WebhookCall(settings, Clock.fixed(NOW, ZoneOffset.UTC), lookup);
+    calls.add(call);
+    return call;
+  }
+
+  /** Resolves partner.example (which no DNS knows) to the loopback address, counting lookups. */
+  private HostLookup partnerOnLoopback(AtomicInteger lookups) {
+    return host -> {
+      lookups.incrementAndGet();
+      if (host.equals("partner.example")) {
+        return new InetAddress[] {InetAddress.getLoopbackAddress()};
+      }
+      throw new UnknownHostException(host);
+    };
+  }
+
+  @Test
+  void aNameThatResolvesToAnInternalAddressIsRefusedForGoodAndNothingIsSent() {
+    server.on("/hook", respond(200, "secret metadata"));
+    AtomicInteger lookups = new AtomicInteger();
+    String url = "http://partner.example:" + server.port() + "/hook";
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class,
+            () ->
+                call(Duration.ofSeconds(5), "partner.example:*", "", partnerOnLoopback(lookups))
+                    .post(JOB, Json.object("{'url': '" + url + "'}")));
+
+    assertTrue(
+        refused.getMessage().contains("127.0.0.1, a loopback address"), refused.getMessage());
+    assertEquals(0, server.received().size());
+  }
+
+  @Test
+  void withItsNetworkAllowedTheCallGoesToTheAddressThatWasCheckedAfterOneLookup() throws Exception {
+    server.on("/hook", respond(200, "ok"));
+    AtomicInteger lookups = new AtomicInteger();
+    String url = "http://partner.example:" + server.port() + "/hook";
+
+    WebhookResult result =
+        call(Duration.ofSeconds(5), "partner.example:*", "127.0.0.0/8", partnerOnLoopback(lookups))
+            .post(JOB, Json.object("{'url': '" + url + "'}"));
+
+    assertEquals(200, result.status());
+    // partner.example exists in no DNS: the connection went where the checked lookup said.
+    assertEquals(
+        "partner.example:" + server.port(), server.received().get(0).headers().getFirst("Host"));
+    assertEquals(1, lookups.get());
+  }
+
+  @Test
+  void anInternalAddressLiteralIsRefusedUnlessItsNetworkIsAllowed() {
+    server.on("/hook", respond(200, "ok"));
+    String url = server.url("/hook").toString();
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class,
+            () ->
+                call(Duration.ofSeconds(5), "127.0.0.1:*", "10.0.0.0/8", HostLookup.SYSTEM)
+                    .post(JOB, Json.object("{'url': '" + url + "'}")));
+
+    assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
+    assertEquals(0, server.received().size());
+  }
+
+  @Test
+  void anAllowedHostIsReachableOnlyOnTheDefaultPortOrThePortsItsEntryNames() {
+    server.on("/hook", respond(200, "ok"));
+    String url = server.url("/hook").toString();
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class,
+            () ->
+                call(Duration.ofSeconds(5), "127.0.0.1", "127.0.0.1", HostLookup.SYSTEM)
+                    .post(JOB, Json.object("{'url': 'http://127.0.0.1:1/other'}")));
+    assertTrue(refused.getMessage().contains("port 1 of host"), refused.getMessage());
+    assertEquals(0, server.received().size());
+    // The configured URL's own port is allowed, as is a port its entry names.
+    assertDoesNotThrow(
+        () ->
+            call(Duration.ofSeconds(5), "127.0.0.1", "127.0.0.1", HostLookup.SYSTEM)
+                .post(JOB, Json.object("{'url': '" + url + "'}")));
   }
 
   @Test
@@ -275,7 +376,7 @@ class WebhookCallTest {
   @Test
   void refusedConnectionIsRetried() throws Exception {
     int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
 

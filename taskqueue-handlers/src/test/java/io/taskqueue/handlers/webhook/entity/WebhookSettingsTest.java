@@ -20,6 +20,7 @@ class WebhookSettingsTest {
                 WebhookSettings.fromConfig(
                     Optional.of("https://hooks.example.com/in"),
                     Optional.empty(),
+                    "",
                     Optional.empty(),
                     5000,
                     30000));
@@ -32,7 +33,7 @@ class WebhookSettingsTest {
         IllegalArgumentException.class,
         () ->
             WebhookSettings.fromConfig(
-                Optional.empty(), Optional.of(" , "), Optional.of("s"), 5000, 30000));
+                Optional.empty(), Optional.of(" , "), "", Optional.of("s"), 5000, 30000));
   }
 
   @Test
@@ -41,7 +42,12 @@ class WebhookSettingsTest {
         IllegalArgumentException.class,
         () ->
             WebhookSettings.fromConfig(
-                Optional.of("ftp://hooks.example.com/"), Optional.empty(), Optional.of("s"), 1, 1));
+                Optional.of("ftp://hooks.example.com/"),
+                Optional.empty(),
+                "",
+                Optional.of("s"),
+                1,
+                1));
   }
 
   @Test
@@ -50,17 +56,35 @@ class WebhookSettingsTest {
         WebhookSettings.fromConfig(
             Optional.of("https://hooks.example.com/in"),
             Optional.of("partner.example"),
+            "",
             Optional.of("s"),
             5000,
             30000);
-    assertEquals(Set.of("hooks.example.com", "partner.example"), settings.allowedHosts().hosts());
+    assertEquals(
+        Set.of("hooks.example.com:443", "partner.example"), settings.allowedHosts().hosts());
+  }
+
+  @Test
+  void refusesAnInternalNetworkThatIsNotACidrBlock() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                WebhookSettings.fromConfig(
+                    Optional.empty(),
+                    Optional.of("a.example"),
+                    "intranet.example",
+                    Optional.of("s"),
+                    1,
+                    1));
+    assertTrue(refused.getMessage().contains("intranet.example"), refused.getMessage());
   }
 
   @Test
   void keepsTheSecretOutOfItsText() {
     WebhookSettings settings =
         WebhookSettings.fromConfig(
-            Optional.empty(), Optional.of("a.example"), Optional.of("whsec_hush"), 1, 1);
+            Optional.empty(), Optional.of("a.example"), "", Optional.of("whsec_hush"), 1, 1);
     assertFalse(settings.toString().contains("whsec_hush"));
   }
 }
