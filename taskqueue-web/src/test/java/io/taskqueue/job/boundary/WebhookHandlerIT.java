@@ -50,6 +50,7 @@ class WebhookHandlerIT extends DeployedWar {
                   Map.of(
                       "timestamp", exchange.getRequestHeaders().getFirst("X-Taskqueue-Timestamp"),
                       "signature", exchange.getRequestHeaders().getFirst("X-Taskqueue-Signature"),
+                      "url", exchange.getRequestHeaders().getFirst("X-Taskqueue-Url"),
                       "job", exchange.getRequestHeaders().getFirst("X-Taskqueue-Job-Id"))));
           byte[] reply = "thanks".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(answer, reply.length);
@@ -72,8 +73,10 @@ class WebhookHandlerIT extends DeployedWar {
     Received hook = received.poll(5, SECONDS);
     assertEquals("{\"order\":7}", hook.body());
     assertEquals(id, hook.headers().get("job"));
+    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    assertEquals(url, hook.headers().get("url"));
     assertEquals(
-        "v1=" + hmac(hook.headers().get("timestamp") + "." + hook.body()),
+        "v2=" + hmac(hook.headers().get("timestamp") + "." + url + "." + hook.body()),
         hook.headers().get("signature"));
     JsonObject result = api.get("api/jobs/" + id).json().getJsonObject("result");
     assertEquals(200, result.getInt("status"));

@@ -37,7 +37,6 @@ public class WebhookCall implements AutoCloseable {
   public static final int EXCERPT_CHARS = 1024;
 
   private final WebhookSettings settings;
-  private final WebhookSignature signature;
   private final OutboundHttp http;
   private final Clock clock;
 
@@ -60,9 +59,8 @@ public class WebhookCall implements AutoCloseable {
    */
   public WebhookCall(WebhookSettings settings, Clock clock, HostLookup lookup) {
     this.settings = settings;
-    this.signature = new WebhookSignature(settings.secret());
     this.clock = clock;
-    this.http = new OutboundHttp(settings.allowedHosts(), settings.connectTimeout(), lookup);
+    this.http = new OutboundHttp(settings.reachable(), settings.connectTimeout(), lookup);
   }
 
   /**
@@ -81,7 +79,12 @@ public class WebhookCall implements AutoCloseable {
     HttpPost post = new HttpPost(request.url());
     request.headers().forEach(post::addHeader);
     post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-    post.setHeader(WebhookSignature.SIGNATURE_HEADER, signature.sign(timestamp, request.body()));
+    post.setHeader(WebhookSignature.URL_HEADER, request.url().toString());
+    post.setHeader(
+        WebhookSignature.SIGNATURE_HEADER,
+        new WebhookSignature(request.target().secret())
+            .sign(timestamp, request.url(), request.body()));
+    request.target().authorization().ifPresent(value -> post.setHeader("Authorization", value));
     post.setHeader(JOB_ID_HEADER, jobId.toString());
     post.setHeader("Idempotency-Key", jobId.toString());
     // JSON is UTF-8 (RFC 8259); the type names no charset, as receivers' verifiers expect.

@@ -1,8 +1,10 @@
 package io.taskqueue.handlers.webhook.control;
 
 import io.taskqueue.NonRetryableException;
+import io.taskqueue.handlers.outbound.entity.AllowedHosts;
 import io.taskqueue.handlers.webhook.entity.WebhookRequest;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;
+import io.taskqueue.handlers.webhook.entity.WebhookTarget;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -11,12 +13,17 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads a webhook job's payload: {@code {"url": optional, "body": optional, "headers": optional}}.
- * Without {@code body}, the payload less {@code url} and {@code headers} is posted.
+ * Reads a webhook job's payload: {@code {"target": optional, "url": optional, "body": optional,
+ * "headers": optional}}. Without {@code body}, the payload less {@code target}, {@code url} and
+ * {@code headers} is posted. A job that names a target posts to its URL (or, with {@code url},
+ * below it), signed with its secret and carrying its credentials; one that does not posts to {@code
+ * url} or the default URL, signed with the default secret.
  */
 public final class WebhookPayload {
 
@@ -27,6 +34,10 @@ public final class WebhookPayload {
           "idempotency-key",
           WebhookSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT),
           WebhookSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT),
+          WebhookSignature.URL_HEADER.toLowerCase(Locale.ROOT),
+          // Credentials come from a target's configuration, never from a payload that every
+          // viewer reads.
+          "authorization",
           WebhookCall.JOB_ID_HEADER.toLowerCase(Locale.ROOT));
 
   /**
@@ -62,13 +73,70 @@ public final class WebhookPayload {
    */
   public static WebhookRequest parse(JsonObject payload, WebhookSettings settings)
       throws NonRetryableException {
-    URI url = url(payload, settings);
+    Optional<WebhookTarget> target = target(payload, settings);
+    URI url = target.isPresent() ? targetUrl(payload, target.get()) : url(payload, settings);
+    WebhookTarget signer =
+        target.orElseGet(
+            () ->
+                new WebhookTarget(
+                    "default", url, settings.secret().orElseThrow(), Optional.empty()));
     Map<String, String> headers = headers(payload);
     JsonValue body =
         payload.containsKey("body")
             ? payload.get("body")
-            : Json.createObjectBuilder(payload).remove("url").remove("headers").build();
-    return new WebhookRequest(url, body.toString(), headers);
+            : Json.createObjectBuilder(payload)
+                .remove("target")
+                .remove("url")
+                .remove("headers")
+                .build();
+    return new WebhookRequest(url, body.toString(), headers, signer);
+  }
+
+  private static Optional<WebhookTarget> target(JsonObject payload, WebhookSettings settings)
+      throws NonRetryableException {
+    JsonValue name = payload.get("target");
+    if (name == null || name == JsonValue.NULL) {
+      if (settings.secret().isEmpty()) {
+        throw new NonRetryableException(
+            "the payload names no target, and only targets are configured: "
+                + new TreeSet<>(settings.targets().keySet()));
+      }
+      return Optional.empty();
+    }
+    if (!(name instanceof JsonString text)) {
+      throw new NonRetryableException("target must be a string");
+    }
+    WebhookTarget target = settings.targets().get(text.getString());
+    if (target == null) {
+      throw new NonRetryableException(
+          "no webhook target '"
+              + clip(text.getString())
+              + "' (configured: "
+              + new TreeSet<>(settings.targets().keySet())
+              + ")");
+    }
+    return Optional.of(target);
+  }
+
+  private static URI targetUrl(JsonObject payload, WebhookTarget target)
+      throws NonRetryableException {
+    JsonValue url = payload.get("url");
+    if (url == null || url == JsonValue.NULL) {
+      return target.url();
+    }
+    if (!(url instanceof JsonString text)) {
+      throw new NonRetryableException("url must be a string");
+    }
+    URI asked = AllowedHosts.parseHttpUrl(text.getString());
+    if (!target.covers(asked)) {
+      throw new NonRetryableException(
+          "url must be target '" + target.name() + "''s URL or below it: " + target.url());
+    }
+    return asked;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 63) + "…";
   }
 
   private static URI url(JsonObject payload, WebhookSettings settings)
@@ -80,7 +148,8 @@ public final class WebhookPayload {
           .orElseThrow(
               () ->
                   new NonRetryableException(
-                      "the payload has no url and taskqueue.handlers.webhook.url is not set"));
+                      "the payload has no url or target, and taskqueue.handlers.webhook.url is"
+                          + " not set"));
     }
     if (!(url instanceof JsonString text)) {
       throw new NonRetryableException("url must be a string");

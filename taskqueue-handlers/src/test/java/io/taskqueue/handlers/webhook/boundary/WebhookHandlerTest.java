@@ -23,6 +23,7 @@ class WebhookHandlerTest {
     handler.url = Optional.ofNullable(url);
     handler.allowedHosts = Optional.empty();
     handler.internalNetworks = Optional.of("127.0.0.1");
+    handler.targetNames = Optional.empty();
     handler.secret = Optional.ofNullable(secret);
     handler.connectTimeoutMs = 1000;
     handler.requestTimeoutMs = 2000;

@@ -20,6 +20,7 @@ import io.taskqueue.handlers.testing.LoopbackHttpServer;
 import io.taskqueue.handlers.testing.LoopbackHttpServer.Received;
 import io.taskqueue.handlers.webhook.entity.WebhookResult;
 import io.taskqueue.handlers.webhook.entity.WebhookSettings;
+import io.taskqueue.handlers.webhook.entity.WebhookTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -190,11 +192,19 @@ class WebhookCallTest {
     assertEquals(JOB.toString(), request.headers().getFirst("Idempotency-Key"));
     String timestamp = request.headers().getFirst("X-Taskqueue-Timestamp");
     assertEquals(Long.toString(NOW.getEpochSecond()), timestamp);
+    String url = server.url("/orders").toString();
+    assertEquals(url, request.headers().getFirst("X-Taskqueue-Url"));
     assertEquals(
-        "v1=" + hmacSha256Hex(SECRET, timestamp + "." + request.body()),
+        "v2=" + hmacSha256Hex(SECRET, timestamp + "." + url + "." + request.body()),
         request.headers().getFirst("X-Taskqueue-Signature"));
     assertFalse(
-        ("v1=" + hmacSha256Hex("another secret", timestamp + "." + request.body()))
+        ("v2=" + hmacSha256Hex("another secret", timestamp + "." + url + "." + request.body()))
+            .equals(request.headers().getFirst("X-Taskqueue-Signature")));
+    // Replayed to another URL of the same secret, the signature does not verify.
+    assertFalse(
+        ("v2="
+                + hmacSha256Hex(
+                    SECRET, timestamp + "." + server.url("/hook") + "." + request.body()))
             .equals(request.headers().getFirst("X-Taskqueue-Signature")));
   }
 
@@ -400,6 +410,98 @@ class WebhookCallTest {
           () -> call().post(JOB, Json.object("{'headers': {'" + header + "': 'forged'}}")),
           header);
     }
+    assertEquals(0, server.received().size());
+  }
+
+  private WebhookCall withTargets(String defaultSecret) {
+    WebhookSettings settings =
+        WebhookSettings.fromConfig(
+            Optional.empty(),
+            Optional.empty(),
+            "127.0.0.1",
+            Optional.ofNullable(defaultSecret),
+            Map.of(
+                "partner-a",
+                new WebhookTarget(
+                    "partner-a",
+                    server.url("/a/"),
+                    "whsec_a",
+                    Optional.of("Bearer token-from-config")),
+                "partner-b",
+                new WebhookTarget("partner-b", otherHost.url("/b"), "whsec_b", Optional.empty())),
+            1_000,
+            5_000);
+    WebhookCall call = new WebhookCall(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    calls.add(call);
+    return call;
+  }
+
+  @Test
+  void aTargetsCallIsSignedWithItsOwnSecretAndCarriesItsConfiguredCredentials() throws Exception {
+    server.on("/a/orders", respond(200, "ok"));
+
+    withTargets(null)
+        .post(
+            JOB,
+            Json.object(
+                "{'target': 'partner-a', 'url': '" + server.url("/a/orders") + "', 'n': 1}"));
+
+    Received request = server.received().get(0);
+    assertEquals(Json.object("{'n': 1}"), Json.object(request.body()));
+    assertEquals("Bearer token-from-config", request.headers().getFirst("Authorization"));
+    String timestamp = request.headers().getFirst("X-Taskqueue-Timestamp");
+    String url = server.url("/a/orders").toString();
+    assertEquals(
+        "v2=" + hmacSha256Hex("whsec_a", timestamp + "." + url + "." + request.body()),
+        request.headers().getFirst("X-Taskqueue-Signature"));
+  }
+
+  @Test
+  void aTargetWithoutUrlGetsItsConfiguredUrlAndOtherTargetsKeepTheirSecrets() throws Exception {
+    otherHost.on("/b", respond(204, ""));
+
+    withTargets(null).post(JOB, Json.object("{'target': 'partner-b', 'body': 'x'}"));
+
+    Received request = otherHost.received().get(0);
+    assertEquals("/b", request.path());
+    assertEquals(null, request.headers().getFirst("Authorization"));
+    String timestamp = request.headers().getFirst("X-Taskqueue-Timestamp");
+    assertEquals(
+        "v2=" + hmacSha256Hex("whsec_b", timestamp + "." + otherHost.url("/b") + ".\"x\""),
+        request.headers().getFirst("X-Taskqueue-Signature"));
+  }
+
+  @Test
+  void aJobCannotLeaveItsTargetNorNameOneThatIsNotConfigured() {
+    server.on("/", respond(200, "ok"));
+    WebhookCall call = withTargets(null);
+    for (String payload :
+        new String[] {
+          "{'target': 'partner-a', 'url': '" + server.url("/admin") + "'}",
+          "{'target': 'partner-a', 'url': '" + server.url("/a/../admin") + "'}",
+          "{'target': 'partner-a', 'url': '" + server.url("/a/%2e%2e/admin") + "'}",
+          "{'target': 'partner-a', 'url': '" + otherHost.url("/a/") + "'}",
+          "{'target': 'partner-c'}",
+          "{'target': 7}",
+          // Only targets are configured: a job must name one.
+          "{'url': '" + server.url("/a/") + "'}",
+        }) {
+      assertThrows(
+          NonRetryableException.class, () -> call.post(JOB, Json.object(payload)), payload);
+    }
+    assertEquals(0, server.received().size());
+  }
+
+  @Test
+  void credentialsComeFromConfigurationNeverFromAPayload() {
+    server.on("/hook", respond(200, "ok"));
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class,
+            () -> call().post(JOB, Json.object("{'headers': {'Authorization': 'Bearer leaked'}}")));
+
+    assertTrue(refused.getMessage().contains("Authorization"), refused.getMessage());
     assertEquals(0, server.received().size());
   }
 
