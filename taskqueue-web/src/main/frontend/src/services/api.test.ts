@@ -35,6 +35,27 @@ describe('api', () => {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tq_secret')
   })
 
+  it('reads a workflow page after page until the last', async () => {
+    const member = (id: string) => ({ id, type: 't', status: 'queued', parents: [] })
+    const pages = [
+      { id: 'w', statuses: { queued: 3 }, jobs: [member('a'), member('b')], nextCursor: 'b' },
+      { id: 'w', statuses: { queued: 3 }, jobs: [member('c')] },
+    ]
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
+        new Response(JSON.stringify(pages.shift()), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const workflow = await createApi('k').workflow('w')
+    expect(workflow.jobs.map((j) => j.id)).toEqual(['a', 'b', 'c'])
+    const urls = fetchMock.mock.calls.map((c) => (c as unknown as [string])[0])
+    expect(urls).toEqual(['/api/workflows/w', '/api/workflows/w?after=b'])
+  })
+
   it('unwraps the node list of /api/workers', async () => {
     vi.stubGlobal('fetch', respond(200, { nodes: [{ nodeId: 'n1', threads: [] }] }))
     const nodes = await createApi('tq_secret').workers()

@@ -119,7 +119,19 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
     job: (id: string) => call<Job>('GET', `/api/jobs/${enc(id)}`),
     attempts: (id: string) => call<Attempt[]>('GET', `/api/jobs/${enc(id)}/attempts`),
     jobDependencies: (id: string) => call<Dependencies>('GET', `/api/jobs/${enc(id)}/dependencies`),
-    workflow: (id: string) => call<Workflow>('GET', `/api/workflows/${enc(id)}`),
+    /** The whole workflow: its pages of at most 1,000 jobs, fetched one after another. */
+    workflow: async (id: string) => {
+      const first = await call<Workflow>('GET', `/api/workflows/${enc(id)}`)
+      const jobs = [...first.jobs]
+      let next = first.nextCursor
+      // A workflow holds at most 10,000 jobs (ten pages); stop well past that whatever happens.
+      for (let pages = 1; next && pages < 20; pages++) {
+        const page = await call<Workflow>('GET', `/api/workflows/${enc(id)}`, { after: next })
+        jobs.push(...page.jobs)
+        next = page.nextCursor
+      }
+      return { ...first, jobs, nextCursor: null }
+    },
     cancelWorkflow: (id: string) =>
       call<{ cancelled: number }>('POST', `/api/workflows/${enc(id)}/cancel`),
     jobLogs: (id: string, after: number) =>

@@ -86,7 +86,8 @@ export interface Attempt {
 export interface Job {
   id: string
   type: string
-  payload: unknown
+  /** Only on the job itself (GET /api/jobs/{id}); lists leave payload and result out. */
+  payload?: unknown
   priority: Priority
   status: JobStatus
   attempt: number
@@ -141,6 +142,8 @@ export interface Workflow {
   id: string
   statuses: Partial<Record<JobStatus, number>>
   jobs: WorkflowMember[]
+  /** Asks for the next page of jobs (`?after=`); absent on the last. */
+  nextCursor?: string | null
 }
 
 export interface LogLine {

@@ -12,6 +12,7 @@ import io.taskqueue.job.entity.JobAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.QueuedJob;
@@ -148,13 +149,14 @@ public class JobOperations {
         .isEmpty();
   }
 
-  public List<Job> listDead(DeadFilter filter) {
-    TypedQuery<Job> query =
+  public List<JobSummary> listDead(DeadFilter filter) {
+    TypedQuery<JobSummary> query =
         em.createQuery(
-            "SELECT j FROM Job j WHERE j.finalStatus = :dead"
+            JobSummary.SELECT
+                + " FROM Job j WHERE j.finalStatus = :dead"
                 + where(filter)
                 + " ORDER BY j.id DESC",
-            Job.class);
+            JobSummary.class);
     bind(query, filter);
     if (filter.before() != null) {
       query.setParameter("before", filter.before());

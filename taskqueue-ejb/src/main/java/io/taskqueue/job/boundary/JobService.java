@@ -12,6 +12,7 @@ import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.QueuedJob;
@@ -188,8 +189,8 @@ public class JobService {
   }
 
   /** One page of jobs, newest first, after the filter's cursor (keyset pagination). */
-  public List<Job> list(JobFilter filter) {
-    StringBuilder jpql = new StringBuilder("SELECT j FROM Job j WHERE 1 = 1");
+  public List<JobSummary> list(JobFilter filter) {
+    StringBuilder jpql = new StringBuilder(JobSummary.SELECT + " FROM Job j WHERE 1 = 1");
     if (filter.status() != null) {
       // Only final_status is indexed (V9): finished jobs by it, unfinished ones by its absence.
       jpql.append(
@@ -210,7 +211,7 @@ public class JobService {
       jpql.append(" AND j.id < :before");
     }
     jpql.append(" ORDER BY j.id DESC");
-    TypedQuery<Job> query = em.createQuery(jpql.toString(), Job.class);
+    TypedQuery<JobSummary> query = em.createQuery(jpql.toString(), JobSummary.class);
     if (filter.status() != null) {
       query.setParameter("status", filter.status());
     }

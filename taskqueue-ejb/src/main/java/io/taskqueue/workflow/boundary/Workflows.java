@@ -15,9 +15,11 @@ import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
 import io.taskqueue.workflow.control.DependencySql.StoredParent;
 import io.taskqueue.workflow.control.WorkflowGraph;
+import io.taskqueue.workflow.control.WorkflowSql;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
 import io.taskqueue.workflow.entity.Relative;
 import io.taskqueue.workflow.entity.WorkflowJobRequest;
+import io.taskqueue.workflow.entity.WorkflowPage;
 import io.taskqueue.workflow.entity.WorkflowRequest;
 import io.taskqueue.workflow.entity.WorkflowSubmitted;
 import jakarta.annotation.Resource;
@@ -205,21 +207,13 @@ public class Workflows {
         "onParentFailure must be 'cancel' or 'run-anyway', not '" + policy + "'");
   }
 
-  /** The workflow's jobs in submission order (at most {@code maxJobs}); empty when none. */
-  public List<Job> jobsOf(UUID workflowId) {
-    @SuppressWarnings("unchecked")
-    List<Job> found =
-        em.createNativeQuery(
-                "SELECT * FROM jobs WHERE workflow_id = ?1 ORDER BY id LIMIT ?2", Job.class)
-            .setParameter(1, workflowId)
-            .setParameter(2, maxJobs)
-            .getResultList();
-    return found;
-  }
-
-  /** Each job's parents in the workflow (a job without parents is not a key). */
-  public Map<UUID, List<UUID>> parentsIn(UUID workflowId) {
-    return sql(c -> DependencySql.workflowParents(c, workflowId));
+  /**
+   * Up to {@code limit} of the workflow's jobs after {@code after} (null: from the first), without
+   * payloads or results, and the status counts of all its jobs; empty when there is no such
+   * workflow.
+   */
+  public Optional<WorkflowPage> page(UUID workflowId, UUID after, int limit) {
+    return sql(c -> WorkflowSql.page(c, workflowId, after, limit));
   }
 
   public List<Relative> parents(UUID job) {
@@ -254,12 +248,11 @@ public class Workflows {
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public Optional<Integer> cancel(UUID workflowId) {
-    List<Job> all = jobsOf(workflowId);
-    if (all.isEmpty()) {
+    Optional<List<UUID>> found = sql(c -> WorkflowSql.unfinished(c, workflowId));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    List<UUID> unfinished =
-        all.stream().filter(job -> !job.getStatus().isFinished()).map(Job::getId).toList();
+    List<UUID> unfinished = found.get();
     int cancelled = 0;
     for (int from = 0; from < unfinished.size(); from += CANCEL_CHUNK) {
       cancelled +=

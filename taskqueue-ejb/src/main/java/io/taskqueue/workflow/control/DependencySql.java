@@ -155,26 +155,6 @@ public final class DependencySql {
         job);
   }
 
-  /** The parents' ids of each job of the workflow (jobs without parents are left out). */
-  public static Map<UUID, List<UUID>> workflowParents(Connection c, UUID workflow)
-      throws SQLException {
-    Map<UUID, List<UUID>> parents = new HashMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT d.job_id, d.parent_id FROM job_dependencies d JOIN jobs j ON j.id = d.job_id"
-                + " WHERE j.workflow_id = ?")) {
-      s.setObject(1, workflow);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          parents
-              .computeIfAbsent(UUID.fromString(r.getString(1)), k -> new ArrayList<>())
-              .add(UUID.fromString(r.getString(2)));
-        }
-      }
-    }
-    return parents;
-  }
-
   private static List<Relative> relatives(Connection c, String sql, UUID job) throws SQLException {
     List<Relative> found = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,13 +54,7 @@ public class RequestBodyLimits implements ContainerRequestFilter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-    } catch (CharacterCodingException e) {
+    if (!isUtf8(body)) {
       throw new WebApplicationException(
           new Problem(
                   "urn:taskqueue:problem:invalid-encoding",
@@ -69,6 +65,30 @@ public class RequestBodyLimits implements ContainerRequestFilter {
     }
     request.setProperty(JSON_ROOT, jsonRoot(body));
     request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8, decoded 8 KiB at a time into one small buffer:
+   * decoding the whole body at once would hold a second copy of it, twice its size, in chars.
+   */
+  static boolean isUtf8(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(8 * 1024);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return false;
+      }
+      if (result.isUnderflow()) {
+        return !decoder.flush(out.clear()).isError();
+      }
+      out.clear();
+    }
   }
 
   /**

@@ -61,9 +61,13 @@ public class EventsEndpoint {
       session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, bounded(e.getMessage())));
       return;
     }
-    Optional<SessionFeed> feed = sessions.open(session, filter, signIn);
+    String caller = session.getUserPrincipal() == null ? "" : session.getUserPrincipal().getName();
+    Optional<SessionFeed> feed = sessions.open(session, filter, signIn, caller);
     if (feed.isEmpty()) {
-      session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "too many event clients"));
+      session.close(
+          new CloseReason(
+              CloseCodes.TRY_AGAIN_LATER,
+              "too many event clients, on this node or of this caller"));
       return;
     }
     // The first message: the filter in force, which also tells the client it is now listening.

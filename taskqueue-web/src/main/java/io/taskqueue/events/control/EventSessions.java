@@ -69,6 +69,10 @@ public class EventSessions {
   int maxSessions;
 
   @Inject
+  @ConfigProperty(name = "taskqueue.ws.max-sessions-per-caller", defaultValue = "20")
+  int maxSessionsPerCaller;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.ws.ping-ms", defaultValue = "25000")
   long pingMillis;
 
@@ -80,6 +84,7 @@ public class EventSessions {
 
   private final Map<String, SessionFeed> feeds = new ConcurrentHashMap<>();
   private final Map<String, SignIn> signIns = new ConcurrentHashMap<>();
+  private final Map<String, String> callers = new ConcurrentHashMap<>();
   private final AtomicLong droppedSlow = new AtomicLong();
   private final AtomicLong closedLapsed = new AtomicLong();
   private ScheduledFuture<?> pings;
@@ -102,15 +107,19 @@ public class EventSessions {
   }
 
   /**
-   * Registers a client, which is served while {@code signIn} holds; empty when this node already
-   * serves its maximum.
+   * Registers {@code caller}'s client, which is served while {@code signIn} holds; empty when this
+   * node already serves its maximum, or the caller its share of it (so that one viewer cannot take
+   * every slot).
    */
-  public Optional<SessionFeed> open(Session session, EventFilter filter, SignIn signIn) {
-    if (feeds.size() >= maxSessions) {
+  public synchronized Optional<SessionFeed> open(
+      Session session, EventFilter filter, SignIn signIn, String caller) {
+    if (feeds.size() >= maxSessions
+        || callers.values().stream().filter(caller::equals).count() >= maxSessionsPerCaller) {
       return Optional.empty();
     }
     SessionFeed feed = new SessionFeed(session, filter, maxPending, maxPendingBytes);
     signIns.put(session.getId(), signIn);
+    callers.put(session.getId(), caller);
     feeds.put(session.getId(), feed);
     return Optional.of(feed);
   }
@@ -121,6 +130,7 @@ public class EventSessions {
 
   public void closed(Session session) {
     signIns.remove(session.getId());
+    callers.remove(session.getId());
     SessionFeed feed = feeds.remove(session.getId());
     if (feed != null) {
       feed.close();

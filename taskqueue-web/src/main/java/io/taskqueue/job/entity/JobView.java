@@ -11,7 +11,8 @@ import java.util.UUID;
  * {@code progress} is what its handler last reported; {@code logLines} and {@code logsDropped}
  * count its log (read it at {@code /api/jobs/{id}/logs}); {@code workflowId} and {@code
  * workflowKey} place it in a workflow (its parents and children at {@code
- * /api/jobs/{id}/dependencies}).
+ * /api/jobs/{id}/dependencies}). Lists show jobs without {@code payload} and {@code result}; the
+ * job's own resource has them.
  */
 public record JobView(
     UUID id,
@@ -56,11 +57,38 @@ public record JobView(
         job.getSubmittedBy(),
         job.getScheduleName(),
         job.getFireTime(),
-        ProgressView.of(job),
+        ProgressView.of(job.getProgressPercent(), job.getProgressMessage(), job.getProgressAt()),
         job.getLogLines(),
         job.getLogsDropped(),
         job.getWorkflowId(),
         job.getWorkflowKey());
+  }
+
+  /** A job as lists show it: everything but its payload and result. */
+  public static JobView of(JobSummary job) {
+    return new JobView(
+        job.id(),
+        job.type(),
+        null,
+        job.priority().wireName(),
+        job.status().wireName(),
+        job.attempt(),
+        job.maxAttempts(),
+        job.createdAt(),
+        job.scheduledAt(),
+        job.startedAt(),
+        job.finishedAt(),
+        job.lastError(),
+        null,
+        job.workerId(),
+        job.submittedBy(),
+        job.scheduleName(),
+        job.fireTime(),
+        ProgressView.of(job.progressPercent(), job.progressMessage(), job.progressAt()),
+        job.logLines(),
+        job.logsDropped(),
+        job.workflowId() == null ? null : UUID.fromString(job.workflowId()),
+        job.workflowKey());
   }
 
   private static JsonValue json(String text) {

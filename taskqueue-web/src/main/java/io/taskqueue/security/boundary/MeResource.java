@@ -1,6 +1,7 @@
 package io.taskqueue.security.boundary;
 
 import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.WsTicketRateLimit;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Me;
 import io.taskqueue.security.entity.Role;
@@ -26,6 +27,7 @@ public class MeResource {
 
   @Inject CurrentCaller caller;
   @Inject WsTickets tickets;
+  @Inject WsTicketRateLimit ticketLimit;
 
   @GET
   @Path("me")
@@ -39,6 +41,7 @@ public class MeResource {
   @Path("ws-ticket")
   @RolesAllowed(Role.VIEWER_NAME)
   public WsTicket wsTicket() {
+    ticketLimit.take(caller.get());
     // The ticket carries how the caller signed in, so the feed it opens closes with that sign-in.
     String signIn = caller.signIn().map(SignIn::encode).orElse("");
     return new WsTicket(tickets.issue(caller.get(), signIn), tickets.ttlSeconds());

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,9 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SubmitRateLimit {
 
-  /** Buckets are dropped when there are more callers than this, so the map cannot grow forever. */
-  static final int MAX_CALLERS = 10_000;
-
   @Inject
   @ConfigProperty(
       name = SubmitRate.PER_SECOND_PROPERTY,
@@ -37,7 +33,7 @@ public class SubmitRateLimit {
 
   LongSupplier nanoClock = System::nanoTime;
 
-  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private PerCallerBuckets buckets;
 
   @PostConstruct
   void check() {
@@ -60,17 +56,18 @@ public class SubmitRateLimit {
     }
   }
 
+  private synchronized PerCallerBuckets buckets() {
+    if (buckets == null) {
+      buckets = new PerCallerBuckets(ratePerSecond, burst, nanoClock);
+    }
+    return buckets;
+  }
+
   private void charge(Caller caller, double tokens) {
     if (ratePerSecond == 0) {
       return;
     }
-    if (buckets.size() > MAX_CALLERS) {
-      buckets.clear();
-    }
-    TokenBucket bucket =
-        buckets.computeIfAbsent(
-            caller.id(), id -> new TokenBucket(ratePerSecond, burst, nanoClock));
-    long waitMillis = bucket.take(Math.min(tokens, bucket.capacity()));
+    long waitMillis = buckets().take(caller.id(), tokens);
     if (waitMillis > 0) {
       throw new ProblemException(
           Status.TOO_MANY_REQUESTS,

@@ -1,7 +1,6 @@
 package io.taskqueue.workflow.boundary;
 
 import io.taskqueue.api.control.ProblemException;
-import io.taskqueue.job.entity.Job;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.SubmitRateLimit;
@@ -11,6 +10,7 @@ import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.workflow.entity.WorkflowCreated;
 import io.taskqueue.workflow.entity.WorkflowJobRequest;
+import io.taskqueue.workflow.entity.WorkflowPage;
 import io.taskqueue.workflow.entity.WorkflowRequest;
 import io.taskqueue.workflow.entity.WorkflowSubmitted;
 import io.taskqueue.workflow.entity.WorkflowView;
@@ -24,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -77,36 +78,63 @@ public class WorkflowsResource {
         .build();
   }
 
-  /** A caller with only the submitter role reads its own workflows; others are not found. */
+  /** Jobs a workflow page holds by default and at most. */
+  static final int MAX_PAGE = 1_000;
+
+  /**
+   * A page of the workflow: its status counts and up to {@code limit} jobs after {@code after}. A
+   * caller with only the submitter role reads its own workflows; others are not found.
+   */
   @GET
   @Path("{id}")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
-  public WorkflowView get(@PathParam("id") String id) {
+  public WorkflowView get(
+      @PathParam("id") String id,
+      @QueryParam("after") String after,
+      @QueryParam("limit") Integer limit) {
     UUID workflowId = parse(id);
-    Caller me = caller.get();
-    List<Job> jobs = workflows.jobsOf(workflowId);
-    if (jobs.isEmpty() || !(me.readsAllJobs() || me.id().equals(jobs.get(0).getSubmittedBy()))) {
-      throw notFound(id);
+    int size = limit == null ? MAX_PAGE : limit;
+    if (size < 1 || size > MAX_PAGE) {
+      throw new ProblemException(
+          Status.BAD_REQUEST,
+          "invalid-query",
+          "Invalid query",
+          "limit must be between 1 and " + MAX_PAGE + ".");
     }
-    Map<UUID, List<UUID>> parents = workflows.parentsIn(workflowId);
+    UUID from = after == null ? null : cursor(after);
+    Caller me = caller.get();
+    WorkflowPage page =
+        workflows
+            .page(workflowId, from, size)
+            .filter(p -> me.readsAllJobs() || me.id().equals(p.submittedBy()))
+            .orElseThrow(() -> notFound(id));
     Map<String, Long> statuses = new TreeMap<>();
-    jobs.forEach(j -> statuses.merge(j.getStatus().wireName(), 1L, Long::sum));
-    return new WorkflowView(
-        workflowId,
-        statuses,
-        jobs.stream()
+    page.statuses().forEach((status, n) -> statuses.put(status.wireName(), n));
+    List<WorkflowView.Member> jobs =
+        page.jobs().stream()
             .map(
                 j ->
                     new WorkflowView.Member(
-                        j.getId(),
-                        j.getWorkflowKey(),
-                        j.getType(),
-                        j.getStatus().wireName(),
-                        parents.getOrDefault(j.getId(), List.of()),
-                        j.getCreatedAt(),
-                        j.getStartedAt(),
-                        j.getFinishedAt()))
-            .toList());
+                        j.id(),
+                        j.key(),
+                        j.type(),
+                        j.status().wireName(),
+                        j.parents(),
+                        j.createdAt(),
+                        j.startedAt(),
+                        j.finishedAt()))
+            .toList();
+    String next = page.more() ? jobs.get(jobs.size() - 1).id().toString() : null;
+    return new WorkflowView(workflowId, statuses, jobs, next);
+  }
+
+  private static UUID cursor(String after) {
+    try {
+      return UUID.fromString(after);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Status.BAD_REQUEST, "invalid-query", "Invalid query", "after must be a job id.");
+    }
   }
 
   /**

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A workflow: how many of its jobs are in each status, and each job with its parents' ids. */
-public record WorkflowView(UUID id, Map<String, Long> statuses, List<Member> jobs) {
+/**
+ * A page of a workflow: how many of all its jobs are in each status, and up to a page of its jobs
+ * with their parents' ids, in submission order; {@code nextCursor} asks for the next page ({@code
+ * ?after=}), absent on the last.
+ */
+public record WorkflowView(
+    UUID id, Map<String, Long> statuses, List<Member> jobs, String nextCursor) {
 
   /** One job of the workflow. */
   public record Member(

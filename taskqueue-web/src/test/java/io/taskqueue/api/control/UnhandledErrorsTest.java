@@ -12,14 +12,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.taskqueue.support.CapturedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -29,25 +26,10 @@ class UnhandledErrorsTest {
   private final HttpServletRequest request = mock(HttpServletRequest.class);
   private final HttpServletResponse response = mock(HttpServletResponse.class);
   private final FilterChain chain = mock(FilterChain.class);
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private final CapturedBody body = new CapturedBody();
 
   UnhandledErrorsTest() throws Exception {
-    when(response.getOutputStream())
-        .thenReturn(
-            new ServletOutputStream() {
-              @Override
-              public void write(int b) {
-                body.write(b);
-              }
-
-              @Override
-              public boolean isReady() {
-                return true;
-              }
-
-              @Override
-              public void setWriteListener(WriteListener listener) {}
-            });
+    when(response.getOutputStream()).thenReturn(body);
   }
 
   @Test
@@ -65,7 +47,7 @@ class UnhandledErrorsTest {
     verify(response).setStatus(503);
     verify(response).setHeader("Retry-After", "5");
     verify(response).setContentType("application/problem+json");
-    assertTrue(body.toString(StandardCharsets.UTF_8).contains("\"status\":503"));
+    assertTrue(body.text().contains("\"status\":503"));
   }
 
   @Test
@@ -78,7 +60,7 @@ class UnhandledErrorsTest {
 
     verify(response).setStatus(500);
     verify(response).setContentType("application/problem+json");
-    String problem = body.toString(StandardCharsets.UTF_8);
+    String problem = body.text();
     assertTrue(problem.matches(".*incident [0-9a-f-]{36} is in its log.*"), problem);
     assertFalse(problem.contains("secret internals"), problem);
   }

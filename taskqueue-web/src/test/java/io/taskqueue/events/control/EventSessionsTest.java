@@ -1,6 +1,7 @@
 package io.taskqueue.events.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -39,6 +40,7 @@ class EventSessionsTest {
         .when(sessions.executor)
         .execute(any(Runnable.class));
     sessions.maxSessions = 10;
+    sessions.maxSessionsPerCaller = 3;
     sessions.maxPending = 100;
     sessions.maxPendingBytes = 1 << 20;
     sessions.lapsedSignIns =
@@ -57,9 +59,9 @@ class EventSessionsTest {
     Session kept = session("kept");
     Session revoked = session("revoked");
     Session admin = session("admin");
-    sessions.open(kept, EventFilter.EVERYTHING, SignIn.key(1, null));
-    sessions.open(revoked, EventFilter.EVERYTHING, SignIn.key(2, null));
-    sessions.open(admin, EventFilter.EVERYTHING, SignIn.bootstrap());
+    sessions.open(kept, EventFilter.EVERYTHING, SignIn.key(1, null), "ops");
+    sessions.open(revoked, EventFilter.EVERYTHING, SignIn.key(2, null), "ops");
+    sessions.open(admin, EventFilter.EVERYTHING, SignIn.bootstrap(), "ops");
 
     sessions.closeLapsed();
 
@@ -75,7 +77,7 @@ class EventSessionsTest {
   @Test
   void aFeedWhoseTokenExpiredIsClosed() throws Exception {
     Session expired = session("expired");
-    sessions.open(expired, EventFilter.EVERYTHING, SignIn.jwt(now.minusSeconds(1)));
+    sessions.open(expired, EventFilter.EVERYTHING, SignIn.jwt(now.minusSeconds(1)), "ops");
 
     sessions.closeLapsed();
 
@@ -86,9 +88,28 @@ class EventSessionsTest {
   @Test
   void aFailingCheckDoesNotEscapeTheDuty() throws Exception {
     sessions.lapsedSignIns = null; // any failure at all, even a bug
-    sessions.open(session("s"), EventFilter.EVERYTHING, SignIn.key(1, null));
+    sessions.open(session("s"), EventFilter.EVERYTHING, SignIn.key(1, null), "ops");
     sessions.closeLapsed();
     assertEquals(1, sessions.sessionCount());
+  }
+
+  @Test
+  void oneCallerGetsItsShareOfTheSlotsAndNoMore() {
+    for (int i = 0; i < 3; i++) {
+      assertTrue(
+          sessions
+              .open(session("a" + i), EventFilter.EVERYTHING, SignIn.bootstrap(), "a")
+              .isPresent());
+    }
+    assertTrue(
+        sessions.open(session("a3"), EventFilter.EVERYTHING, SignIn.bootstrap(), "a").isEmpty());
+    assertTrue(
+        sessions.open(session("b0"), EventFilter.EVERYTHING, SignIn.bootstrap(), "b").isPresent());
+
+    Session first = session("a0");
+    sessions.closed(first);
+    assertTrue(
+        sessions.open(session("a4"), EventFilter.EVERYTHING, SignIn.bootstrap(), "a").isPresent());
   }
 
   private static Session session(String id) {

@@ -124,6 +124,8 @@ class JobsApiIT extends DeployedWar {
           .forEach(
               j -> {
                 assertEquals("echo", j.getString("type"));
+                assertFalse(j.containsKey("payload"), "lists leave payloads out: " + j);
+                assertFalse(j.containsKey("result"), "lists leave results out: " + j);
                 seen.add(j.getString("id"));
               });
       cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;

@@ -16,17 +16,14 @@ import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.security.entity.SignIn;
+import io.taskqueue.support.CapturedBody;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +38,7 @@ class BearerAuthenticationTest {
   private final HttpServletRequest request = mock(HttpServletRequest.class);
   private final HttpServletResponse response = mock(HttpServletResponse.class);
   private final HttpMessageContext context = mock(HttpMessageContext.class);
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private final CapturedBody body = new CapturedBody();
 
   private final DatabaseSetup database = mock(DatabaseSetup.class);
 
@@ -52,22 +49,7 @@ class BearerAuthenticationTest {
     when(request.getRequestURI()).thenReturn("/api/jobs");
     when(request.getContextPath()).thenReturn("");
     when(request.getHeader("Authorization")).thenReturn("Bearer tq_secret");
-    when(response.getOutputStream())
-        .thenReturn(
-            new ServletOutputStream() {
-              @Override
-              public void write(int b) {
-                body.write(b);
-              }
-
-              @Override
-              public boolean isReady() {
-                return true;
-              }
-
-              @Override
-              public void setWriteListener(WriteListener listener) {}
-            });
+    when(response.getOutputStream()).thenReturn(body);
     when(context.notifyContainerAboutLogin(anyString(), any()))
         .thenReturn(AuthenticationStatus.SUCCESS);
     when(context.notifyContainerAboutLogin(any(java.security.Principal.class), any()))
@@ -82,7 +64,7 @@ class BearerAuthenticationTest {
 
     assertEquals(AuthenticationStatus.SEND_FAILURE, status);
     verify(response).setStatus(401);
-    assertTrue(body.toString(StandardCharsets.UTF_8).contains("longer than"));
+    assertTrue(body.text().contains("longer than"));
     verify(request, never()).setAttribute(eq(Callers.ATTRIBUTE), any());
   }
 
@@ -125,7 +107,7 @@ class BearerAuthenticationTest {
     assertEquals(AuthenticationStatus.SEND_FAILURE, status);
     verify(response).setStatus(500);
     verify(response).setContentType("application/problem+json");
-    String problem = body.toString(StandardCharsets.UTF_8);
+    String problem = body.text();
     assertTrue(problem.contains("\"status\":500"), problem);
     assertTrue(problem.matches(".*incident [0-9a-f-]{36} is in its log.*"), problem);
     assertFalse(problem.contains("pool is closed"), "no internals in the answer: " + problem);

@@ -10,6 +10,7 @@ import io.taskqueue.support.Api.Reply;
 import io.taskqueue.support.DeployedWar;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,31 @@ class WorkflowsApiIT extends DeployedWar {
         join.getJsonArray("parents").stream()
             .map(p -> p.toString().replace("\"", ""))
             .collect(Collectors.toSet()));
+
+    // Page by page: the counts are the whole workflow's, the jobs a page's, in submission order.
+    List<String> paged = new ArrayList<>();
+    String after = null;
+    do {
+      JsonObject page =
+          api.get(
+                  "api/workflows/"
+                      + workflow
+                      + "?limit=3"
+                      + (after == null ? "" : "&after=" + after))
+              .json();
+      assertEquals(4, page.getJsonObject("statuses").getInt("completed"));
+      assertTrue(page.getJsonArray("jobs").size() <= 3);
+      page.getJsonArray("jobs")
+          .getValuesAs(JsonObject.class)
+          .forEach(j -> paged.add(j.getString("id")));
+      after = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+    } while (after != null);
+    assertEquals(
+        view.getJsonArray("jobs").getValuesAs(JsonObject.class).stream()
+            .map(j -> j.getString("id"))
+            .toList(),
+        paged);
+    assertEquals(400, api.get("api/workflows/" + workflow + "?limit=1001").status());
   }
 
   /**
