@@ -43,19 +43,46 @@ public final class TestTokens {
     return sign(user, groups, 300, ISSUER, keyPair());
   }
 
-  private static String sign(
-      String user, List<String> groups, long seconds, String issuer, KeyPair keys) {
+  /** The public key servers are given, as PEM. */
+  public static String publicKeyPem() {
+    return serverSettings().get("mp.jwt.verify.publickey");
+  }
+
+  /**
+   * Claims as {@link #token} makes them: issuer, subject {@code user}, the same {@code upn},
+   * groups, issued now, expiring in {@code seconds}. Change them and {@link #sign} them.
+   */
+  public static JwtClaims claims(String user, List<String> groups, long seconds) {
     JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer);
+    claims.setIssuer(ISSUER);
     claims.setSubject(user);
     claims.setClaim("upn", user);
     claims.setStringListClaim("groups", groups);
     claims.setIssuedAtToNow();
     claims.setExpirationTimeMinutesInTheFuture(seconds / 60f);
+    return claims;
+  }
+
+  /** {@code claims} signed by the trusted key, with header {@code typ} when it is not null. */
+  public static String sign(JwtClaims claims, String typ) {
+    return sign(claims, typ, KEYS);
+  }
+
+  private static String sign(
+      String user, List<String> groups, long seconds, String issuer, KeyPair keys) {
+    JwtClaims claims = claims(user, groups, seconds);
+    claims.setIssuer(issuer);
+    return sign(claims, null, keys);
+  }
+
+  private static String sign(JwtClaims claims, String typ, KeyPair keys) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
     jws.setKey(keys.getPrivate());
     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    if (typ != null) {
+      jws.setHeader("typ", typ);
+    }
     try {
       return jws.getCompactSerialization();
     } catch (JoseException e) {

@@ -245,7 +245,7 @@ class AccessControlIT extends DeployedWar {
   void tokensFromTheConfiguredIdentityProviderSignInWithTheirGroupsAsRoles() {
     Api alice = api.as(TestTokens.token("alice", List.of(VIEWER, "unrelated-group"), 300));
     JsonObject me = alice.get("api/me").json();
-    assertEquals("alice", me.getString("name"));
+    assertEquals("alice@" + TestTokens.ISSUER, me.getString("name"), "subject at issuer");
     assertEquals("jwt", me.getString("via"));
     assertEquals(
         List.of(VIEWER), me.getJsonArray("roles").getValuesAs(j -> j.toString().replace("\"", "")));
