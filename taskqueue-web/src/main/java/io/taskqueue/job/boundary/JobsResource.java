@@ -19,6 +19,7 @@ import io.taskqueue.job.entity.Submitted;
 import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.SecretFields;
 import io.taskqueue.security.control.SubmitRateLimit;
 import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
@@ -66,6 +67,7 @@ public class JobsResource {
   @Inject JobOperations operations;
   @Inject JobRules rules;
   @Inject CurrentCaller caller;
+  @Inject SecretFields secrets;
   @Inject ActionAudit audit;
   @Inject SubmitRateLimit rateLimit;
   @Inject TypeAccess typeAccess;
@@ -135,7 +137,7 @@ public class JobsResource {
     return switch (operations.cancel(jobId)) {
       case CANCELLED -> {
         audit.record("job.cancel", jobId.toString(), 1, null);
-        yield JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
+        yield asSeen(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
       }
       case NOT_FOUND -> throw notFound(id);
       case ALREADY_FINISHED ->
@@ -173,7 +175,7 @@ public class JobsResource {
         jobId.toString(),
         1 + retried.waitingAgain().size(),
         null);
-    return JobView.of(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
+    return asSeen(jobs.reload(jobId).orElseThrow(() -> notFound(id)));
   }
 
   /** A caller with only the submitter role sees its own jobs; others are "not found" to it. */
@@ -185,7 +187,7 @@ public class JobsResource {
     return parseId(id)
         .flatMap(jobs::find)
         .filter(job -> me.readsAllJobs() || me.id().equals(job.getSubmittedBy()))
-        .map(JobView::of)
+        .map(this::asSeen)
         .orElseThrow(() -> notFound(id));
   }
 
@@ -299,5 +301,13 @@ public class JobsResource {
   private static ProblemException invalid(String name, String value) {
     return ProblemException.badRequest(
         "invalid-query", "Invalid query", "Unknown " + name + " '" + value + "'.");
+  }
+
+  /** The job as the caller may see it: secret-looking fields hidden unless it submitted the job. */
+  private JobView asSeen(Job job) {
+    JobView view = JobView.of(job);
+    return secrets.visibleTo(caller.get(), job.getSubmittedBy())
+        ? view
+        : view.hiding(secrets::hide);
   }
 }

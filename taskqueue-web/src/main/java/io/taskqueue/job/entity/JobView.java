@@ -4,6 +4,7 @@ import io.taskqueue.json.boundary.JsonText;
 import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A job as the API shows it: statuses and priorities in lower case, JSON as JSON; {@code schedule}
@@ -62,6 +63,33 @@ public record JobView(
         job.getLogsDropped(),
         job.getWorkflowId(),
         job.getWorkflowKey());
+  }
+
+  /** This view with its payload and result passed through {@code hide}. */
+  public JobView hiding(UnaryOperator<JsonValue> hide) {
+    return new JobView(
+        id,
+        type,
+        hide.apply(payload),
+        priority,
+        status,
+        attempt,
+        maxAttempts,
+        createdAt,
+        scheduledAt,
+        startedAt,
+        finishedAt,
+        lastError,
+        hide.apply(result),
+        workerId,
+        submittedBy,
+        schedule,
+        fireTime,
+        progress,
+        logLines,
+        logsDropped,
+        workflowId,
+        workflowKey);
   }
 
   /** A job as lists show it: everything but its payload and result. */

@@ -15,6 +15,7 @@ import io.taskqueue.recurring.entity.ScheduleView;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.AlsoRequiresRoles;
 import io.taskqueue.security.control.CurrentCaller;
+import io.taskqueue.security.control.SecretFields;
 import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Role;
@@ -65,6 +66,7 @@ public class SchedulesResource {
   @Inject JobService jobs;
   @Inject ActionAudit audit;
   @Inject CurrentCaller caller;
+  @Inject SecretFields secrets;
   @Inject TypeAccess typeAccess;
   @Context UriInfo uri;
 
@@ -137,6 +139,15 @@ public class SchedulesResource {
   @Transactional
   public ScheduleView update(@PathParam("name") String name, ScheduleRequest request) {
     permitted(request);
+    if (request != null && request.job() != null && secrets.holdsMarker(request.job().payload())) {
+      throw ProblemException.badRequest(
+          "redacted-value",
+          "Payload holds a hidden value",
+          "The job's payload still holds \""
+              + SecretFields.MARKER
+              + "\" where a secret belongs, as this schedule was shown to you: give the secret"
+              + " itself, or leave the schedule to its creator or an admin.");
+    }
     Schedule changed = schedules.update(name, request).orElseThrow(() -> notFound(name));
     audit.record("schedule.update", name, null, changed.cron() + " " + changed.timeZone());
     return view(changed);
@@ -190,7 +201,10 @@ public class SchedulesResource {
     audit.record("schedule.run", name, 1, job.getId().toString());
     return Response.created(
             uri.getBaseUriBuilder().path("jobs").path(job.getId().toString()).build())
-        .entity(JobView.of(job))
+        .entity(
+            secrets.visibleTo(caller.get(), schedule.createdBy())
+                ? JobView.of(job)
+                : JobView.of(job).hiding(secrets::hide))
         .build();
   }
 
@@ -224,7 +238,9 @@ public class SchedulesResource {
         timing.description(),
         new JobTemplateView(
             s.job().type(),
-            JsonText.readValue(s.job().payload()),
+            secrets.visibleTo(caller.get(), s.createdBy())
+                ? JsonText.readValue(s.job().payload())
+                : secrets.hide(JsonText.readValue(s.job().payload())),
             s.job().priority().wireName(),
             s.job().maxAttempts(),
             s.job().retryPolicy(),

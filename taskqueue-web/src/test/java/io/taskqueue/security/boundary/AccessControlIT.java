@@ -254,6 +254,33 @@ class AccessControlIT extends DeployedWar {
   }
 
   @Test
+  void secretLookingFieldsAreHiddenFromEveryoneButTheSubmitterAndAdmins() {
+    Api owner = api.as(key("secret-owner", SUBMITTER));
+    Api viewer = api.as(key("secret-viewer", VIEWER));
+    String id =
+        owner
+            .post(
+                "api/jobs",
+                "{\"type\":\"noop\",\"payload\":{\"to\":\"ada\",\"smtpPassword\":\"hunter2\","
+                    + "\"headers\":{\"Authorization\":\"Bearer abc\"}}}")
+            .json()
+            .getString("id");
+
+    JsonObject seen = viewer.get("api/jobs/" + id).json().getJsonObject("payload");
+    assertEquals("ada", seen.getString("to"));
+    assertEquals("[redacted]", seen.getString("smtpPassword"));
+    assertEquals("[redacted]", seen.getJsonObject("headers").getString("Authorization"));
+    assertFalse(viewer.get("api/jobs/" + id).body().contains("hunter2"));
+    assertEquals(
+        "hunter2",
+        owner.get("api/jobs/" + id).json().getJsonObject("payload").getString("smtpPassword"));
+    assertEquals(
+        "hunter2",
+        api.get("api/jobs/" + id).json().getJsonObject("payload").getString("smtpPassword"),
+        "the admin key sees it");
+  }
+
+  @Test
   void aSubmitterReadsOnlyTheJobsItSubmitted() {
     Api first = api.as(key("owner", SUBMITTER));
     Api second = api.as(key("other", SUBMITTER));
