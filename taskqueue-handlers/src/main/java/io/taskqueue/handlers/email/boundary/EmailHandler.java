@@ -5,6 +5,7 @@ import io.taskqueue.JobHandler;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.handlers.email.control.EmailSender;
 import io.taskqueue.handlers.email.entity.EmailSettings;
+import io.taskqueue.handlers.email.entity.RecipientDomains;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,10 @@ public class EmailHandler implements JobHandler {
   Optional<String> from;
 
   @Inject
+  @ConfigProperty(name = RecipientDomains.PROPERTY)
+  Optional<String> recipientDomains;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.handlers.email.connect-timeout-ms", defaultValue = "5000")
   long connectTimeoutMs;
 
@@ -77,6 +82,7 @@ public class EmailHandler implements JobHandler {
                   username,
                   password,
                   from.orElse(""),
+                  RecipientDomains.parse(recipientDomains.orElse("")),
                   Duration.ofMillis(connectTimeoutMs),
                   Duration.ofMillis(timeoutMs)));
     } catch (IllegalArgumentException incomplete) {

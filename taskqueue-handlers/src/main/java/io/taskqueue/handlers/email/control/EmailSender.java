@@ -4,6 +4,7 @@ import io.taskqueue.NonRetryableException;
 import io.taskqueue.handlers.email.entity.EmailMessage;
 import io.taskqueue.handlers.email.entity.EmailResult;
 import io.taskqueue.handlers.email.entity.EmailSettings;
+import io.taskqueue.handlers.email.entity.RecipientDomains;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -80,6 +82,19 @@ public class EmailSender {
    */
   public EmailResult send(UUID jobId, JsonObject payload) throws Exception {
     EmailMessage message = EmailPayload.render(payload);
+    for (String to : message.to()) {
+      String address = new InternetAddress(to, true).getAddress();
+      if (!settings.recipientDomains().allows(address)) {
+        throw new NonRetryableException(
+            "recipient '"
+                + address
+                + "' is not in an allowed domain ("
+                + RecipientDomains.PROPERTY
+                + ": "
+                + new TreeSet<>(settings.recipientDomains().entries())
+                + ")");
+      }
+    }
     String messageId = "<" + jobId + ".taskqueue@" + domainOf(from) + ">";
     try {
       MimeMessage mime = new JobMimeMessage(session, messageId);

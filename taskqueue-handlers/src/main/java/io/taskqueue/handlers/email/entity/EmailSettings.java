@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param username the SMTP AUTH user, or empty for no authentication
  * @param password the SMTP AUTH password, present exactly when a user is
  * @param from the sender address ({@code From} and envelope), optionally with a name
+ * @param recipientDomains the domains jobs may send to
  * @param connectTimeout the longest wait for a connection
  * @param timeout the longest wait for any one read or write on the connection
  */
@@ -23,6 +24,7 @@ public record EmailSettings(
     Optional<String> username,
     Optional<String> password,
     String from,
+    RecipientDomains recipientDomains,
     Duration connectTimeout,
     Duration timeout) {
 
@@ -67,6 +69,8 @@ public record EmailSettings(
         + username
         + ", from="
         + from
+        + ", recipientDomains="
+        + recipientDomains.entries()
         + ", connectTimeout="
         + connectTimeout
         + ", timeout="

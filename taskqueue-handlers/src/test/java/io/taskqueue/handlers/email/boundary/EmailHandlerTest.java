@@ -31,6 +31,7 @@ class EmailHandlerTest {
     handler.username = Optional.ofNullable(user);
     handler.password = Optional.empty();
     handler.from = Optional.ofNullable(from);
+    handler.recipientDomains = Optional.of("*");
     handler.connectTimeoutMs = 2000;
     handler.timeoutMs = 2000;
     handler.configure();
@@ -60,6 +61,18 @@ class EmailHandlerTest {
     assertFalse(handler(true, "127.0.0.1", null, null).enabled());
     assertFalse(handler(true, "127.0.0.1", "not an address", null).enabled());
     assertFalse(handler(true, "127.0.0.1", "shop@example.com", "user-without-password").enabled());
+    EmailHandler noDomains = new EmailHandler();
+    noDomains.switchedOn = true;
+    noDomains.host = Optional.of("127.0.0.1");
+    noDomains.port = 25;
+    noDomains.username = Optional.empty();
+    noDomains.password = Optional.empty();
+    noDomains.from = Optional.of("shop@example.com");
+    noDomains.recipientDomains = Optional.empty();
+    noDomains.connectTimeoutMs = 2000;
+    noDomains.timeoutMs = 2000;
+    noDomains.configure();
+    assertFalse(noDomains.enabled(), "no recipient domains configured: off");
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.taskqueue.NonRetryableException;
 import io.taskqueue.handlers.email.entity.EmailResult;
 import io.taskqueue.handlers.email.entity.EmailSettings;
+import io.taskqueue.handlers.email.entity.RecipientDomains;
 import io.taskqueue.handlers.testing.FakeSmtpServer;
 import io.taskqueue.handlers.testing.Json;
 import jakarta.mail.MessagingException;
@@ -45,6 +46,7 @@ class EmailSenderTest {
         Optional.ofNullable(user),
         Optional.ofNullable(password),
         "Shop <shop@example.com>",
+        RecipientDomains.parse("example.com, .example.org"),
         Duration.ofSeconds(2),
         Duration.ofSeconds(2));
   }
@@ -154,6 +156,26 @@ class EmailSenderTest {
 
     assertTrue(failure.getMessage().contains("name"), failure.getMessage());
     assertEquals(0, SMTP.getReceivedMessages().length);
+  }
+
+  @Test
+  void aRecipientOutsideTheAllowedDomainsFailsTheJobBeforeAnySmtp() throws Exception {
+    try (FakeSmtpServer server = new FakeSmtpServer("250 ok")) {
+      EmailSender sender = new EmailSender(settings(server.port(), false, null, null));
+
+      NonRetryableException failure =
+          assertThrows(
+              NonRetryableException.class,
+              () ->
+                  sender.send(
+                      JOB,
+                      Json.object(
+                          "{'to': ['ada@example.com', 'Eve <eve@evil.example>'], 'subject': 's',"
+                              + " 'text': 't'}")));
+
+      assertTrue(failure.getMessage().contains("eve@evil.example"), failure.getMessage());
+      assertFalse(server.received("MAIL"));
+    }
   }
 
   @Test
