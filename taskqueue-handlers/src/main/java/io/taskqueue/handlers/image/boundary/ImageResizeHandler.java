@@ -60,6 +60,10 @@ public class ImageResizeHandler implements JobHandler {
   @ConfigProperty(name = "taskqueue.handlers.image.download-timeout-ms", defaultValue = "60000")
   long downloadTimeoutMs;
 
+  @Inject
+  @ConfigProperty(name = "taskqueue.handlers.image.remote-ttl-hours", defaultValue = "24")
+  long remoteTtlHours;
+
   private ResizeImage resizer;
   private String offBecause = "taskqueue.handlers.image.enabled is not true";
 
@@ -78,7 +82,8 @@ public class ImageResizeHandler implements JobHandler {
                   maxPixels,
                   maxInputBytes,
                   Duration.ofMillis(connectTimeoutMs),
-                  Duration.ofMillis(downloadTimeoutMs)),
+                  Duration.ofMillis(downloadTimeoutMs),
+                  Duration.ofHours(remoteTtlHours)),
               Clock.systemUTC());
     } catch (IllegalArgumentException incomplete) {
       offBecause = incomplete.getMessage();

@@ -5,8 +5,12 @@ import io.taskqueue.handlers.image.entity.OutputFormat;
 import io.taskqueue.handlers.image.entity.Size;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -47,11 +51,22 @@ final class BoundedImageReader {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Decodes {@code file}, which is opened without following links: a link swapped in after the path
+   * was checked is refused, not read.
+   */
   Decoded read(Path file, Fitting fitting) throws NonRetryableException, IOException {
-    if (Files.size(file) > maxBytes) {
+    BasicFileAttributes attributes =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isRegularFile()) {
+      throw new NonRetryableException("not a regular file (a link?): " + file.getFileName());
+    }
+    if (attributes.size() > maxBytes) {
       throw new NonRetryableException("image is larger than " + maxBytes + " bytes");
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    try (InputStream bytes =
+            Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        ImageInputStream in = ImageIO.createImageInputStream(bytes)) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new NonRetryableException("not an image format this server reads");

@@ -33,6 +33,7 @@ public class ResizeImage implements AutoCloseable {
   private final StorageDirectory storage;
   private final BoundedImageReader reader;
   private final ImageDownload download;
+  private final RemoteExpiry expiry;
 
   /**
    * A resizer with its settings.
@@ -58,6 +59,7 @@ public class ResizeImage implements AutoCloseable {
     this.storage = new StorageDirectory(settings.storageDir());
     this.reader = new BoundedImageReader(settings.maxPixels(), settings.maxInputBytes());
     this.download = new ImageDownload(settings, clock, lookup);
+    this.expiry = new RemoteExpiry(settings.remoteTtl(), clock);
   }
 
   /** Closes the connections kept for downloads. */
@@ -82,6 +84,7 @@ public class ResizeImage implements AutoCloseable {
       return resize(source, request, source.getParent(), stem(source.getFileName().toString()));
     }
     Path remote = storage.remoteDirectory();
+    expiry.sweepIfDue(remote);
     Path downloaded = Files.createTempFile(remote, ".download-", ".tmp");
     try {
       download.into(request.url().orElseThrow(), downloaded);
@@ -102,7 +105,7 @@ public class ResizeImage implements AutoCloseable {
     Size size = decoded.target();
     BufferedImage scaled = ImageScaling.scale(decoded.image(), size, format == OutputFormat.JPEG);
     Path target = directory.resolve(stem + "-" + size + "." + format.extension());
-    long bytes = ImageWriting.write(scaled, format, request.quality(), target);
+    long bytes = ImageWriting.write(scaled, format, request.quality(), target, request.overwrite());
     return new ResizedImage(storage.relative(target), bytes, size.width(), size.height());
   }
 

@@ -65,7 +65,8 @@ public final class ResizePayload {
         height.orElse(Integer.MAX_VALUE),
         format,
         quality(payload),
-        payload.getBoolean("upscale", false));
+        payload.getBoolean("upscale", false),
+        payload.getBoolean("overwrite", false));
   }
 
   private static Optional<String> optionalString(JsonObject payload, String name)

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxInputBytes the largest source file, stored or downloaded
  * @param connectTimeout the longest wait for a connection when downloading
  * @param downloadTimeout the longest a whole download may take
+ * @param remoteTtl how long results of downloaded images are kept in {@code remote/} (zero: for
+ *     ever)
  */
 public record ImageSettings(
     Path storageDir,
@@ -20,7 +22,8 @@ public record ImageSettings(
     long maxPixels,
     long maxInputBytes,
     Duration connectTimeout,
-    Duration downloadTimeout) {
+    Duration downloadTimeout,
+    Duration remoteTtl) {
 
   /**
    * Checks the settings.
@@ -40,6 +43,9 @@ public record ImageSettings(
         || downloadTimeout.isNegative()
         || downloadTimeout.isZero()) {
       throw new IllegalArgumentException("image download timeouts must be positive");
+    }
+    if (remoteTtl.isNegative()) {
+      throw new IllegalArgumentException("taskqueue.handlers.image.remote-ttl-hours must be >= 0");
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param format the result's format; empty for the source's (PNG unless the source is JPEG)
  * @param quality the JPEG quality, 0.0 to 1.0
  * @param upscale whether a source smaller than the box is enlarged to fill it
+ * @param overwrite whether a file already at the result's name (not this job's) may be replaced
  */
 public record ResizeRequest(
     Optional<String> path,
@@ -21,4 +22,5 @@ public record ResizeRequest(
     int maxHeight,
     Optional<OutputFormat> format,
     float quality,
-    boolean upscale) {}
+    boolean upscale,
+    boolean overwrite) {}

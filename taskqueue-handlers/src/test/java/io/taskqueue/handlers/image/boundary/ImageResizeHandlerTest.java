@@ -31,6 +31,7 @@ class ImageResizeHandlerTest {
     handler.maxInputBytes = 50_000_000;
     handler.connectTimeoutMs = 1000;
     handler.downloadTimeoutMs = 1000;
+    handler.remoteTtlHours = 24;
     handler.configure();
     return handler;
   }

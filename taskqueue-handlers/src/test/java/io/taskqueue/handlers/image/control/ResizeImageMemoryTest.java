@@ -54,7 +54,8 @@ class ResizeImageMemoryTest {
                 40_000_000,
                 50_000_000,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1)),
+                Duration.ofSeconds(1),
+                Duration.ofHours(24)),
             Clock.systemUTC());
 
     for (int n = 0; n < WARM_UP; n++) {

@@ -2,6 +2,7 @@ package io.taskqueue.handlers.image.control;
 
 import static io.taskqueue.handlers.testing.LoopbackHttpServer.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -21,8 +22,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -61,7 +65,8 @@ class ResizeImageTest {
             maxPixels,
             maxInputBytes,
             Duration.ofSeconds(1),
-            Duration.ofSeconds(3)),
+            Duration.ofSeconds(3),
+            Duration.ofHours(24)),
         Clock.systemUTC());
   }
 
@@ -111,7 +116,7 @@ class ResizeImageTest {
   void writesJpegAtTheRequestedQuality() throws Exception {
     String box = "'path': 'photos/cat.png', 'width': 400, 'format': 'jpeg'";
     ResizedImage fine = resize("{" + box + ", 'quality': 0.95}");
-    ResizedImage coarse = resize("{" + box + ", 'quality': 0.2}");
+    ResizedImage coarse = resize("{" + box + ", 'quality': 0.2, 'overwrite': true}");
 
     assertEquals("photos/cat-400x300.jpg", coarse.path());
     assertTrue(
@@ -149,6 +154,74 @@ class ResizeImageTest {
     assertThrows(
         NonRetryableException.class, () -> resize("{'path': 'away/secret.png', 'width': 10}"));
     assertEquals(List.of(secret), filesIn(outside));
+  }
+
+  @Test
+  void neverReplacesAFileThatIsNotItsOwnResultUnlessAsked() throws Exception {
+    Path theirs = Files.writeString(storage.resolve("photos/cat-100x75.png"), "someone's upload");
+
+    NonRetryableException refused =
+        assertThrows(
+            NonRetryableException.class, () -> resize("{'path': 'photos/cat.png', 'width': 100}"));
+    assertTrue(refused.getMessage().contains("overwrite"), refused.getMessage());
+    assertEquals("someone's upload", Files.readString(theirs));
+
+    ResizedImage replaced = resize("{'path': 'photos/cat.png', 'width': 100, 'overwrite': true}");
+    assertEquals(100, ImageIO.read(storage.resolve(replaced.path()).toFile()).getWidth());
+  }
+
+  @Test
+  void aRetryFindsItsOwnEarlierResultAndSucceeds() throws Exception {
+    ResizedImage first = resize("{'path': 'photos/cat.png', 'width': 100}");
+    ResizedImage again = resize("{'path': 'photos/cat.png', 'width': 100}");
+    assertEquals(first, again);
+  }
+
+  @Test
+  void aLinkPlantedAtTheResultsNameIsNeitherFollowedNorReplaced() throws Exception {
+    Path victim = Files.writeString(outside.resolve("victim.txt"), "keep me");
+    Path link = Files.createSymbolicLink(storage.resolve("photos/cat-100x75.png"), victim);
+
+    assertThrows(
+        NonRetryableException.class, () -> resize("{'path': 'photos/cat.png', 'width': 100}"));
+    assertEquals("keep me", Files.readString(victim));
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void theReaderOpensNoLinkEvenOneInsideTheDirectory() throws Exception {
+    Path link =
+        Files.createSymbolicLink(
+            storage.resolve("photos/alias.png"), storage.resolve("photos/cat.png"));
+    BoundedImageReader reader = new BoundedImageReader(40_000_000, 5_000_000);
+
+    assertThrows(NonRetryableException.class, () -> reader.read(link, size -> size));
+  }
+
+  @Test
+  void expiredResultsOfDownloadsAreSweptAndNothingElse() throws Exception {
+    Path remote = Files.createDirectories(storage.resolve("remote"));
+    Path old = Files.writeString(remote.resolve("old-10x10.png"), "x");
+    Path fresh = Files.writeString(remote.resolve("fresh-10x10.png"), "x");
+    Path staleDownload = Files.writeString(remote.resolve(".download-1.tmp"), "x");
+    Path directory = Files.createDirectories(remote.resolve("kept-dir"));
+    Instant now = Instant.parse("2030-01-02T00:00:00Z");
+    Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofHours(25))));
+    Files.setLastModifiedTime(staleDownload, FileTime.from(now.minus(Duration.ofHours(30))));
+    Files.setLastModifiedTime(fresh, FileTime.from(now.minus(Duration.ofHours(1))));
+    Files.setLastModifiedTime(directory, FileTime.from(now.minus(Duration.ofDays(9))));
+
+    RemoteExpiry expiry = new RemoteExpiry(Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC));
+    expiry.sweepIfDue(remote);
+
+    assertFalse(Files.exists(old));
+    assertFalse(Files.exists(staleDownload));
+    assertTrue(Files.exists(fresh));
+    assertTrue(Files.isDirectory(directory));
+    // Within ten minutes of a sweep, a node does not sweep again.
+    Files.setLastModifiedTime(fresh, FileTime.from(now.minus(Duration.ofDays(2))));
+    expiry.sweepIfDue(remote);
+    assertTrue(Files.exists(fresh));
   }
 
   @Test
@@ -245,7 +318,8 @@ class ResizeImageTest {
                 40_000_000,
                 5_000_000,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(3)),
+                Duration.ofSeconds(3),
+                Duration.ofHours(24)),
             Clock.systemUTC(),
             host -> new InetAddress[] {InetAddress.getByName("169.254.169.254")});
 
