@@ -35,21 +35,7 @@ class RequestBodyBudgetTest {
 
   @Test
   void bodiesBeyondTheBudgetWaitThenGet503UntilRoomIsFreed() throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    FilterChain slow = mock(FilterChain.class);
-    doAnswer(
-            call -> {
-              holding.countDown();
-              release.await(10, SECONDS);
-              return null;
-            })
-        .when(slow)
-        .doFilter(any(), any());
-    CompletableFuture<Void> first =
-        CompletableFuture.runAsync(
-            () -> pass(request(16 * MIB), mock(HttpServletResponse.class), slow));
-    assertTrue(holding.await(10, SECONDS));
+    Held first = holding(request(16 * MIB));
 
     HttpServletResponse refused = mock(HttpServletResponse.class);
     CapturedBody problem = new CapturedBody();
@@ -67,8 +53,7 @@ class RequestBodyBudgetTest {
     budget.doFilter(request(0), mock(HttpServletResponse.class), passes);
     verify(passes, org.mockito.Mockito.times(2)).doFilter(any(), any());
 
-    release.countDown();
-    first.get(10, SECONDS);
+    first.release();
     FilterChain afterwards = mock(FilterChain.class);
     budget.doFilter(request(16 * MIB), mock(HttpServletResponse.class), afterwards);
     verify(afterwards).doFilter(any(), any());
@@ -78,27 +63,13 @@ class RequestBodyBudgetTest {
   void aChunkedBodyReservesTheMostABodyMayHave() throws Exception {
     HttpServletRequest chunked = request(-1);
     when(chunked.getHeader("Transfer-Encoding")).thenReturn("chunked");
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    FilterChain slow = mock(FilterChain.class);
-    doAnswer(
-            call -> {
-              holding.countDown();
-              release.await(10, SECONDS);
-              return null;
-            })
-        .when(slow)
-        .doFilter(any(), any());
-    CompletableFuture<Void> first =
-        CompletableFuture.runAsync(() -> pass(chunked, mock(HttpServletResponse.class), slow));
-    assertTrue(holding.await(10, SECONDS));
+    Held first = holding(chunked);
 
     HttpServletResponse refused = mock(HttpServletResponse.class);
     when(refused.getOutputStream()).thenReturn(new CapturedBody());
     budget.doFilter(request(5 * MIB), refused, mock(FilterChain.class));
     verify(refused).setStatus(503);
-    release.countDown();
-    first.get(10, SECONDS);
+    first.release();
   }
 
   @Test
@@ -111,6 +82,32 @@ class RequestBodyBudgetTest {
     malformed[9000] = (byte) 0xff;
     assertFalse(RequestBodyLimits.isUtf8(malformed));
     assertEquals(true, RequestBodyLimits.isUtf8(new byte[0]));
+  }
+
+  /** A request that holds its reservation until released. */
+  private record Held(CountDownLatch latch, CompletableFuture<Void> done) {
+    void release() throws Exception {
+      latch.countDown();
+      done.get(10, SECONDS);
+    }
+  }
+
+  private Held holding(HttpServletRequest request) throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FilterChain slow = mock(FilterChain.class);
+    doAnswer(
+            call -> {
+              holding.countDown();
+              release.await(10, SECONDS);
+              return null;
+            })
+        .when(slow)
+        .doFilter(any(), any());
+    CompletableFuture<Void> done =
+        CompletableFuture.runAsync(() -> pass(request, mock(HttpServletResponse.class), slow));
+    assertTrue(holding.await(10, SECONDS));
+    return new Held(release, done);
   }
 
   private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
