@@ -24,6 +24,7 @@ import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import io.taskqueue.workflow.boundary.Workflows;
+import io.taskqueue.workflow.entity.ParentsTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -243,7 +244,9 @@ public class JobExecution {
         running.isTimedOut()
             ? "timed out after " + running.timeoutMillis() + " ms\n" + describe(cause)
             : describe(cause);
-    if (cause instanceof NonRetryableException || attempt.attempt() >= attempt.maxAttempts()) {
+    if (cause instanceof NonRetryableException
+        || cause instanceof ParentsTooLargeException
+        || attempt.attempt() >= attempt.maxAttempts()) {
       boolean buried =
           Durably.write(
               () ->

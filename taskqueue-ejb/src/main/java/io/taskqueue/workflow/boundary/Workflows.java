@@ -17,6 +17,7 @@ import io.taskqueue.workflow.control.DependencySql.StoredParent;
 import io.taskqueue.workflow.control.WorkflowGraph;
 import io.taskqueue.workflow.control.WorkflowSql;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
+import io.taskqueue.workflow.entity.ParentsTooLargeException;
 import io.taskqueue.workflow.entity.Relative;
 import io.taskqueue.workflow.entity.WorkflowJobRequest;
 import io.taskqueue.workflow.entity.WorkflowPage;
@@ -76,6 +77,10 @@ public class Workflows {
   @Inject
   @ConfigProperty(name = "taskqueue.workflows.max-dependencies", defaultValue = "100000")
   int maxDependencies;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.workflows.max-parents-bytes", defaultValue = "67108864")
+  long maxParentsBytes;
 
   /**
    * Stores the workflow for {@code submitter}; a caller that does not read all jobs ({@code
@@ -220,11 +225,26 @@ public class Workflows {
     return sql(c -> DependencySql.parents(c, job));
   }
 
-  /** The job's parents as the public API shows jobs, results included, oldest first. */
+  /**
+   * The job's parents as the public API shows jobs, results included, oldest first; their size is
+   * measured in the database first, and {@link ParentsTooLargeException} refuses parents that
+   * together hold more than {@code taskqueue.workflows.max-parents-bytes} of JSON.
+   */
   public List<JobInfo> parentJobs(UUID job) {
     List<UUID> ids = parents(job).stream().map(Relative::id).toList();
     if (ids.isEmpty()) {
       return List.of();
+    }
+    long bytes = sql(c -> DependencySql.jsonBytes(c, ids));
+    if (bytes > maxParentsBytes) {
+      throw new ParentsTooLargeException(
+          "the job's "
+              + ids.size()
+              + " parents hold "
+              + bytes
+              + " bytes of payload and result, more than taskqueue.workflows.max-parents-bytes ("
+              + maxParentsBytes
+              + ")");
     }
     return em
         .createQuery("SELECT j FROM Job j WHERE j.id IN :ids ORDER BY j.id", Job.class)

@@ -155,6 +155,20 @@ public final class DependencySql {
         job);
   }
 
+  /** How many bytes of JSON text the jobs' payloads and results hold together. */
+  public static long jsonBytes(Connection c, List<UUID> jobs) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT coalesce(sum(octet_length(payload::text)"
+                + " + coalesce(octet_length(result::text), 0)), 0) FROM jobs WHERE id = ANY (?)")) {
+      s.setArray(1, c.createArrayOf("uuid", jobs.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
   private static List<Relative> relatives(Connection c, String sql, UUID job) throws SQLException {
     List<Relative> found = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
