@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskqueue.support.Api.Reply;
 import io.taskqueue.support.DeployedWar;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Metrics, statistics, the worker list and the API description of the deployed WAR. */
@@ -53,6 +58,48 @@ class MonitoringApiIT extends DeployedWar {
                   3, delta(before, after, "taskqueue_job_processing_ms_count", "type=\"echo\""));
               assertEquals(3, delta(before, after, "taskqueue_job_wait_ms_count", "type=\"echo\""));
             });
+  }
+
+  /**
+   * The deployment files name metrics and paths of this application: every metric the Grafana
+   * dashboard queries is in /metrics, and every probe path the Kubernetes manifests use answers.
+   */
+  @Test
+  void everyMetricTheDashboardQueriesAndEveryProbeTheManifestsUseExists() throws Exception {
+    List<String> ids =
+        List.of(submit("{\"type\":\"echo\"}"), submit("{\"type\":\"fail\",\"maxAttempts\":1}"));
+    await().atMost(20, SECONDS).until(() -> ids.stream().allMatch(this::finished));
+    Set<String> exported = new TreeSet<>();
+    Matcher sample = SAMPLE.matcher(api.getFromRoot("/metrics").body());
+    while (sample.find()) {
+      exported.add(sample.group(1));
+    }
+
+    Path deployment = Path.of("../server-config/src/main");
+    String dashboard = Files.readString(deployment.resolve("grafana/taskqueue-dashboard.json"));
+    Set<String> queried = new TreeSet<>();
+    Matcher metric = Pattern.compile("\\b(taskqueue_[a-z_]+)").matcher(dashboard);
+    while (metric.find()) {
+      queried.add(metric.group(1));
+    }
+    assertTrue(queried.size() >= 15, queried.toString());
+    Set<String> missing = new TreeSet<>(queried);
+    missing.removeAll(exported);
+    assertEquals(Set.of(), missing, "queried by the dashboard, absent from /metrics");
+
+    Set<String> probes = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(deployment.resolve("kubernetes"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Matcher path = Pattern.compile("path: (/health/[a-z]+)").matcher(Files.readString(file));
+        while (path.find()) {
+          probes.add(path.group(1));
+        }
+      }
+    }
+    assertEquals(Set.of("/health/live", "/health/ready", "/health/started"), probes);
+    for (String probe : probes) {
+      assertEquals(200, api.getFromRoot(probe).status(), probe);
+    }
   }
 
   @Test

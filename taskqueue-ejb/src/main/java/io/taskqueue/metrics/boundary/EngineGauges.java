@@ -6,6 +6,7 @@ import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.stats.boundary.JobStatistics;
+import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.boundary.WorkerPool;
 import io.taskqueue.worker.entity.NodeHealth;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +42,11 @@ public class EngineGauges {
 
   @PostConstruct
   void register() {
+    // Counters a dashboard rates over: registered at 0, so that "no errors" is a line at zero
+    // rather than no series at all.
+    for (String store : StoreErrors.STORES) {
+      registry.counter("taskqueue.store.errors", new Tag("store", store));
+    }
     for (Priority p : Priority.values()) {
       gauge(
           "taskqueue.queue.depth",

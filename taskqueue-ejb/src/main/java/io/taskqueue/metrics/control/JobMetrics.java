@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -38,7 +39,10 @@ public class JobMetrics {
 
   @Inject MetricRegistry registry;
 
+  private static final Set<String> NAMES = Set.copyOf(COUNTERS.values());
+
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Set<String> series = ConcurrentHashMap.newKeySet();
   private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEvents events) {
@@ -52,21 +56,26 @@ public class JobMetrics {
     if (counter == null || event.jobType() == null) {
       return;
     }
-    counters
-        .computeIfAbsent(
-            counter + '|' + event.jobType() + '|' + event.priority(),
-            key ->
-                registry.counter(
-                    counter,
-                    new Tag("type", event.jobType()),
-                    new Tag("priority", event.priority())))
-        .inc();
+    // The first event of a type and priority registers all its counters at 0: a dashboard that
+    // rates retries or deaths then draws a line at zero instead of finding no series.
+    if (series.add(event.jobType() + '|' + event.priority())) {
+      for (String name : NAMES) {
+        counter(name, event.jobType(), event.priority());
+      }
+    }
+    counter(counter, event.jobType(), event.priority()).inc();
     if (event.durationMs() != null) {
       histogram("taskqueue.job.processing.ms", event.jobType()).update(event.durationMs());
     }
     if (event.waitMs() != null) {
       histogram("taskqueue.job.wait.ms", event.jobType()).update(event.waitMs());
     }
+  }
+
+  private Counter counter(String name, String jobType, String priority) {
+    return counters.computeIfAbsent(
+        name + '|' + jobType + '|' + priority,
+        key -> registry.counter(name, new Tag("type", jobType), new Tag("priority", priority)));
   }
 
   /** Looked up once per name and job type: a registry lookup per event showed in profiles. */

@@ -3,6 +3,7 @@ package io.taskqueue.store.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import redis.clients.jedis.exceptions.JedisException;
@@ -14,6 +15,9 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class StoreErrors {
+
+  /** The values of the {@code store} tag. */
+  public static final List<String> STORES = List.of("redis", "postgres", "other");
 
   @Inject MetricRegistry registry;
 
