@@ -28,14 +28,48 @@ async function until(what, condition, timeoutMs = 30 * SECOND) {
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// Chart axes stay readable: x-axis time labels never overlap, and no y-axis label runs out of its
+// drawing (a clipped "20000" read "0000").
+async function axesReadable(page, where) {
+  const trouble = await page.evaluate(() => {
+    const found = []
+    for (const chart of document.querySelectorAll('.chart')) {
+      const title = chart.querySelector('.chart__title')?.textContent
+      const ticks = (axis) =>
+        [
+          ...chart.querySelectorAll(
+            `.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`,
+          ),
+        ].map((t) => ({
+          text: t.textContent,
+          box: t.getBoundingClientRect(),
+          // A label is clipped to the svg it is drawn in.
+          edge: t.closest('svg').getBoundingClientRect(),
+        }))
+      if (ticks('yAxis').length === 0) found.push(`"${title}" has no y-axis labels`)
+      const x = ticks('xAxis').sort((a, b) => a.box.left - b.box.left)
+      for (let i = 1; i < x.length; i++) {
+        if (x[i].box.left < x[i - 1].box.right)
+          found.push(`"${title}": "${x[i - 1].text}" and "${x[i].text}" overlap`)
+      }
+      for (const y of ticks('yAxis')) {
+        if (y.box.left < y.edge.left - 0.5) found.push(`"${title}": "${y.text}" is cut off`)
+      }
+    }
+    return found
+  })
+  if (trouble.length > 0) throw new Error(`${where}: ${trouble.join('; ')}`)
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
 }
 
 const browser = await launchChromium()
 const problems = []
+let page
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text())
   })
@@ -224,11 +258,40 @@ try {
   await shot(page, '07-live-feed')
   console.log('E2E ok reconnect')
 
-  // Phone width: the overview still renders.
+  // Phone width: the overview still renders, and with 12,000 jobs waiting (low is paused) the
+  // charts' axes stay readable there and on a desktop.
+  await api('POST', '/api/queues/low/pause')
+  for (let batch = 0; batch < 12; batch++) {
+    await api(
+      'POST',
+      '/api/jobs/batch',
+      Array.from({ length: 1000 }, () => ({ type: 'noop', priority: 'low' })),
+    )
+  }
   await page.setViewportSize({ width: 390, height: 844 })
   await page.getByRole('link', { name: 'Overview' }).click()
   await page.getByRole('heading', { name: 'Overview' }).waitFor()
+  await until('the depth chart to count in thousands, with time labels', () =>
+    page.evaluate(() => {
+      const chart = [...document.querySelectorAll('.chart')].find((c) =>
+        c.textContent.includes('Waiting jobs by priority'),
+      )
+      const text = (axis) =>
+        [
+          ...(chart?.querySelectorAll(
+            `.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`,
+          ) ?? []),
+        ].map((t) => t.textContent)
+      return text('yAxis').some((t) => t.endsWith('K')) && text('xAxis').length >= 2
+    }),
+  )
+  await axesReadable(page, 'phone width')
   await shot(page, '08-overview-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await axesReadable(page, 'desktop width')
+  await shot(page, '09-overview-deep-queue')
+  await api('POST', '/api/queues/low/resume')
+  console.log('E2E ok chart-axes')
 
   const blocked = problems.filter((text) => /Content Security Policy|Refused to/i.test(text))
   if (blocked.length > 0)
@@ -236,6 +299,8 @@ try {
   console.log('E2E ok no-csp-violations')
 } catch (error) {
   console.log(`E2E failed: ${error instanceof Error ? error.stack : error}`)
+  // What the page showed when it failed, beside the scenario's own screenshots.
+  await page?.screenshot({ path: join(artifacts, 'failed.png'), fullPage: true }).catch(() => {})
   process.exitCode = 1
 } finally {
   await browser.close()

@@ -37,5 +37,7 @@ describe('formatDuration and formatPercent', () => {
     expect(formatCompact(950)).toBe('950')
     expect(formatCompact(20000)).toBe('20K')
     expect(formatCompact(3_400_000)).toBe('3.4M')
+    expect(formatCompact(0.15)).toBe('0.15')
+    expect(formatCompact(0.2)).toBe('0.2')
   })
 })

@@ -66,5 +66,9 @@ export function formatJson(value: unknown): string {
 
 /** Axis labels: 950, 12k, 3.4M, so that ticks stay short at any volume. */
 export function formatCompact(n: number): string {
-  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n)
+  // Below 1, a second decimal keeps neighbouring ticks (0.15 and 0.2) apart.
+  const digits = Math.abs(n) < 1 ? 2 : 1
+  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: digits }).format(
+    n,
+  )
 }

@@ -10,7 +10,7 @@ import {
 } from 'recharts'
 import { formatCompact } from '../../lib/format'
 import type { Sample } from '../../hooks/useSampleHistory'
-import { clockTick } from '../../lib/chart'
+import { clockTick, TICK_GAP } from '../../lib/chart'
 import '../../styles/chart.css'
 
 export interface DepthSample {
@@ -39,6 +39,7 @@ export function QueueDepthChart({ samples }: { samples: Sample<DepthSample>[] })
               type="number"
               domain={['dataMin', 'dataMax']}
               tickFormatter={clockTick}
+              minTickGap={TICK_GAP}
               scale="time"
             />
             <YAxis allowDecimals={false} width={48} tickFormatter={formatCompact} />

@@ -9,7 +9,7 @@ import {
 } from 'recharts'
 import { formatCompact } from '../../lib/format'
 import type { Sample } from '../../hooks/useSampleHistory'
-import { clockTick } from '../../lib/chart'
+import { clockTick, TICK_GAP } from '../../lib/chart'
 import '../../styles/chart.css'
 
 export interface ThroughputSample {
@@ -29,6 +29,7 @@ export function ThroughputChart({ samples }: { samples: Sample<ThroughputSample>
               type="number"
               domain={['dataMin', 'dataMax']}
               tickFormatter={clockTick}
+              minTickGap={TICK_GAP}
               scale="time"
             />
             <YAxis width={48} tickFormatter={formatCompact} />
