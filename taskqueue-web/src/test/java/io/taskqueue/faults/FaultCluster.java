@@ -92,6 +92,22 @@ final class FaultCluster {
       String nodeName,
       Map<String, String> settings,
       int httpPort) {
+    return PayaraMicroProcess.start(
+        Path.of(System.getProperty("taskqueue.micro-jar")),
+        Path.of(System.getProperty("taskqueue.war")),
+        httpPort,
+        workDirectory.resolve(nodeName + "-" + System.nanoTime()),
+        environment(endpoints, prefix, nodeName, settings),
+        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** The environment a node of this cluster named {@code nodeName} runs with. */
+  Map<String, String> environment(String nodeName, Map<String, String> settings) {
+    return environment(endpoints, name, nodeName, settings);
+  }
+
+  private static Map<String, String> environment(
+      ServiceEndpoints endpoints, String prefix, String nodeName, Map<String, String> settings) {
     Map<String, String> env = new HashMap<>(endpoints.asEnvironment());
     env.put("TASKQUEUE_NODE_NAME", nodeName);
     env.put("TASKQUEUE_REDIS_PREFIX", prefix);
@@ -100,13 +116,7 @@ final class FaultCluster {
     // Fault tests submit up to 10,000 jobs at once with one key; the limit has unit tests.
     env.put("TASKQUEUE_API_SUBMIT_RATE", "0");
     env.putAll(settings);
-    return PayaraMicroProcess.start(
-        Path.of(System.getProperty("taskqueue.micro-jar")),
-        Path.of(System.getProperty("taskqueue.war")),
-        httpPort,
-        workDirectory.resolve(nodeName + "-" + System.nanoTime()),
-        env,
-        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+    return env;
   }
 
   /** {@code settings} plus {@code TASKQUEUE_WORKERS}. */
