@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.support.Api;
 import java.io.IOException;
@@ -80,7 +81,10 @@ class ImageEntrypointFaultIT {
           "FAULT image-entrypoint: ready, stopped %d ms after SIGTERM, exit %d%n",
           Duration.ofNanos(System.nanoTime() - stopping).toMillis(), node.exitValue());
     } finally {
-      node.destroyForcibly();
+      node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      // About 250 MB: the installation's copies and Payara's unpacked runtime.
+      Directories.deleteRecursively(home);
+      Directories.deleteRecursively(work.getParent());
     }
   }
 

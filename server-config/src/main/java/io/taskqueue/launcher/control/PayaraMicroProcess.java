@@ -21,17 +21,26 @@ import java.util.concurrent.TimeUnit;
  * <p>Always started with {@code --nohazelcast} and {@code --disablephonehome}: by default Payara
  * Micro looks for cluster members by multicast on the machine's outer interface, and reports home.
  * The HTTP listener is bound to 127.0.0.1 by a pre-boot command file.
+ *
+ * <p>Its runtime directory ({@code --rootdir}) lies in the work directory and is deleted once the
+ * JVM has ended, however it ended. Without {@code --rootdir}, Payara Micro unpacks 121 MB into a
+ * new {@code /tmp/payaramicro-rt*} directory at every start and leaves it behind when killed: the
+ * fault tests, which kill nodes on purpose, filled CI's disk that way.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final Path rootDirectory;
 
-  private PayaraMicroProcess(Process process, int httpPort, Path log) {
+  private PayaraMicroProcess(Process process, int httpPort, Path log, Path rootDirectory) {
     this.process = process;
     this.httpPort = httpPort;
     this.log = log;
+    this.rootDirectory = rootDirectory;
+    // Also when the JVM ends by itself (a failed boot, an operator's kill).
+    process.onExit().thenRun(this::deleteRootDirectory);
   }
 
   public static PayaraMicroProcess start(
@@ -48,6 +57,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
           PayaraMicroProcess.class.getResourceAsStream("/payara/preboot.asadmin")) {
         Files.write(preboot, in.readAllBytes());
       }
+      // A fresh one each start: what a killed JVM left there is no state to resume from.
+      Path rootDirectory = workDirectory.resolve("payara-root");
+      Directories.deleteRecursively(rootDirectory);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
@@ -57,6 +69,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
               microJar.toString(),
               "--nohazelcast",
               "--disablephonehome",
+              "--rootdir",
+              rootDirectory.toString(),
               "--port",
               Integer.toString(httpPort),
               "--prebootcommandfile",
@@ -74,7 +88,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
       builder.redirectErrorStream(true);
       Path log = workDirectory.resolve("payara.log");
       builder.redirectOutput(log.toFile());
-      return new PayaraMicroProcess(builder.start(), httpPort, log);
+      return new PayaraMicroProcess(builder.start(), httpPort, log, rootDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException("Payara Micro did not start", e);
     }
@@ -135,10 +149,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
   /** Kills the JVM at once (SIGKILL): no shutdown hook, no cleanup, as a crash would. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
+    deleteRootDirectory();
   }
 
   public int waitFor() throws InterruptedException {
-    return process.waitFor();
+    int exit = process.waitFor();
+    deleteRootDirectory();
+    return exit;
   }
 
   /** Asks Payara to shut down (SIGTERM), and kills it if it has not within 30 s. */
@@ -152,6 +169,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    if (!process.isAlive()) {
+      deleteRootDirectory();
+    }
+  }
+
+  private synchronized void deleteRootDirectory() {
+    try {
+      Directories.deleteRecursively(rootDirectory);
+    } catch (UncheckedIOException e) {
+      System.err.println("taskqueue: could not delete " + rootDirectory + ": " + e.getCause());
     }
   }
 }

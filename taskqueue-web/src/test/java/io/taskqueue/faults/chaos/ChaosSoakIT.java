@@ -3,6 +3,7 @@ package io.taskqueue.faults.chaos;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.store.control.RedisKeys;
@@ -55,6 +56,7 @@ class ChaosSoakIT {
     OwnedPostgres postgres = new OwnedPostgres(work.resolve("postgres"), FreePort.find());
     OwnedRedis redis = new OwnedRedis(work.resolve("redis"), FreePort.find());
     ChaosNodes nodes = null;
+    boolean passed = false;
     // If the JVM is stopped from outside, still take the nodes and Redis down with it.
     Thread backstop =
         new Thread(
@@ -117,6 +119,7 @@ class ChaosSoakIT {
       assertTrue(
           result.violations().isEmpty(),
           result.violations().size() + " invariant violations; see the report above");
+      passed = true;
     } finally {
       if (nodes != null) {
         nodes.close();
@@ -124,6 +127,11 @@ class ChaosSoakIT {
       redis.close();
       postgres.close();
       Runtime.getRuntime().removeShutdownHook(backstop);
+      if (passed) {
+        // Hundreds of MB per run; a failed run keeps them to be examined. The logs stay.
+        Directories.deleteRecursively(work.resolve("postgres"));
+        Directories.deleteRecursively(work.resolve("redis"));
+      }
     }
   }
 
