@@ -27,6 +27,8 @@ public final class PayaraServices implements BeforeAllCallback {
     properties.put("taskqueue.retry.base-ms", "50");
     properties.put("taskqueue.promote-interval-ms", "100");
     properties.put("taskqueue.workers", "4");
+    // A retention round every second, with the default ages: RetentionApiIT ages rows itself.
+    properties.put("taskqueue.retention.interval-ms", "1000");
     // The suites submit thousands of jobs a second with one key; the limit has unit tests.
     properties.put("taskqueue.api.submit-rate", "0");
     // Small enough that a client that never reads overflows it (it is sent 24,000 events), large

@@ -5,6 +5,7 @@ import io.taskqueue.duty.control.FireDueSchedules;
 import io.taskqueue.duty.control.FlushJobTelemetry;
 import io.taskqueue.duty.control.GuardedDuty;
 import io.taskqueue.duty.control.PromoteDueJobs;
+import io.taskqueue.duty.control.PruneExpiredRows;
 import io.taskqueue.duty.control.ReconcileWithRedis;
 import io.taskqueue.duty.control.ReleaseWaitingJobs;
 import io.taskqueue.duty.control.StopCancelledAndOverdue;
@@ -19,6 +20,7 @@ import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.recurring.boundary.Schedules;
+import io.taskqueue.retention.boundary.Retention;
 import io.taskqueue.stats.control.FlushPeriodStats;
 import io.taskqueue.stats.control.FoldJobCounts;
 import io.taskqueue.stats.control.PeriodRollup;
@@ -51,16 +53,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
  * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
  * due recurring schedules, flush handlers' progress and logs, release waiting jobs whose parents
- * ended, fold job counts, flush statistics), each on a container thread of its own. Persistent EJB
- * timers are not used: Payara Micro runs without Hazelcast here, which disables them, and these
- * tasks coordinate through Redis and PostgreSQL anyway.
+ * ended, fold job counts, flush statistics, remove what is past its retention), each on a container
+ * thread of its own. Persistent EJB timers are not used: Payara Micro runs without Hazelcast here,
+ * which disables them, and these tasks coordinate through Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 11;
+  private static final int DUTIES = 12;
 
   @Resource ManagedThreadFactory threads;
 
@@ -82,6 +84,7 @@ public class BackgroundDuties {
   @Inject Schedules schedules;
   @Inject JobTelemetry telemetry;
   @Inject DependencyReleases releases;
+  @Inject Retention retention;
 
   @Inject
   @ConfigProperty(name = "taskqueue.workflows.release-interval-ms", defaultValue = "250")
@@ -166,6 +169,7 @@ public class BackgroundDuties {
             System::nanoTime));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
+    every(retention.interval().toMillis(), new PruneExpiredRows(retention::prune));
   }
 
   /**

@@ -165,6 +165,8 @@ class AccessControlIT extends DeployedWar {
           new Endpoint("POST", "/api/keys", "api/keys", "{}", Set.of(ADMIN)),
           new Endpoint("DELETE", "/api/keys/{id}", "api/keys/999999999", null, Set.of(ADMIN)),
           new Endpoint("GET", "/api/audit", "api/audit", null, Set.of(ADMIN)),
+          new Endpoint("GET", "/api/retention", "api/retention", null, Set.of(VIEWER)),
+          new Endpoint("PUT", "/api/retention", "api/retention", "{}", Set.of(ADMIN)),
           new Endpoint(
               "GET", "/api/me", "api/me", null, Set.of(VIEWER, SUBMITTER, OPERATOR, ADMIN)),
           new Endpoint("POST", "/api/ws-ticket", "api/ws-ticket", null, Set.of(VIEWER)));

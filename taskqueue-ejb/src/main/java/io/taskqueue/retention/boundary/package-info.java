@@ -1,0 +1,2 @@
+/** Retention as configured and as an admin changed it; one round of it. */
+package io.taskqueue.retention.boundary;

@@ -1,0 +1,2 @@
+/** The removal statements and one paced round of them. */
+package io.taskqueue.retention.control;

@@ -1,0 +1,2 @@
+/** The retention ages and what a round removed. */
+package io.taskqueue.retention.entity;

@@ -1,0 +1,2 @@
+/** What {@code /api/retention} answers. */
+package io.taskqueue.retention.entity;
