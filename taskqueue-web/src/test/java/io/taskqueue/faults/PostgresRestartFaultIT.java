@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.EmbeddedPostgresServer;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
@@ -67,6 +68,7 @@ class PostgresRestartFaultIT {
     } finally {
       node.close();
       postgres.close();
+      Directories.deleteRecursively(data);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.EmbeddedRedisServer;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
@@ -52,6 +53,7 @@ class ReadinessFaultIT {
     } finally {
       node.close();
       redis.close();
+      Directories.deleteRecursively(data);
     }
   }
 

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.EmbeddedRedisServer;
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
@@ -66,6 +67,7 @@ class RedisOutageFaultIT {
     } finally {
       node.close();
       redis.close();
+      Directories.deleteRecursively(data);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.Directories;
 import io.taskqueue.launcher.control.EmbeddedPostgresServer;
 import io.taskqueue.launcher.control.EmbeddedRedisServer;
 import io.taskqueue.launcher.control.FreePort;
@@ -68,6 +69,7 @@ class StartDuringOutageFaultIT {
       if (postgres != null) {
         postgres.close();
       }
+      Directories.deleteRecursively(data);
     }
   }
 
@@ -114,6 +116,7 @@ class StartDuringOutageFaultIT {
       if (redis != null) {
         redis.close();
       }
+      Directories.deleteRecursively(data);
     }
   }
 

@@ -3,6 +3,7 @@ package io.taskqueue.launcher.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One PostgreSQL and one Redis shared by all integration tests of a JVM: external ones when the
@@ -17,18 +18,23 @@ public final class TestServices {
 
   public static synchronized ServiceEndpoints endpoints() {
     if (services == null) {
+      Path data;
       try {
+        data = Files.createTempDirectory("taskqueue-it");
         services =
-            BackingServices.start(
-                System.getenv(),
-                Files.createTempDirectory("taskqueue-it"),
-                FreePort.find(),
-                FreePort.find(),
-                false);
+            BackingServices.start(System.getenv(), data, FreePort.find(), FreePort.find(), false);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(services::close, "taskqueue-test-services"));
+      // Their data (some 300 MB after a suite) goes with them.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    services.close();
+                    Directories.deleteRecursively(data);
+                  },
+                  "taskqueue-test-services"));
     }
     return services.endpoints();
   }
