@@ -105,7 +105,13 @@ public class Retention {
 
   @PostConstruct
   void configure() {
-    configured = new RetentionAges(completedDays, deadDays, cancelledDays, auditDays);
+    try {
+      configured = new RetentionAges(completedDays, deadDays, cancelledDays, auditDays);
+    } catch (IllegalArgumentException e) {
+      // completedDays is taskqueue.retention.completed-days, and so on.
+      throw new IllegalArgumentException(
+          "invalid taskqueue.retention.*-days setting: " + e.getMessage(), e);
+    }
     pacing = new RetentionPacing(batch, Duration.ofMillis(maxRunMillis), dbShare);
     round = new PruneRound(pacing, length -> Thread.sleep(length.toMillis()), System::nanoTime);
     // Registered at 0: "nothing removed yet" is a line at zero on a dashboard.
