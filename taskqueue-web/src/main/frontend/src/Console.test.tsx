@@ -53,6 +53,9 @@ function fakeApi() {
         lastMinute: { throughputPerSecond: 2.5, averageMs: 120, p95Ms: 300 },
       }),
     ),
+    retention: vi.fn(() =>
+      Promise.resolve({ completedDays: 7, deadDays: 30, cancelledDays: 30, auditDays: 365 }),
+    ),
     queues: vi.fn(() =>
       Promise.resolve({
         waiting: { high: 1, medium: 2, low: 3 },
@@ -149,6 +152,7 @@ describe('Console', () => {
     show('#/')
     expect(await screen.findByText('90.0 %')).toBeInTheDocument()
     expect(await screen.findByRole('button', { name: 'Resume low' })).toBeInTheDocument()
+    expect(await screen.findByText(/Completed jobs are kept 7 days/)).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page')
     expect(screen.getByRole('status')).toHaveTextContent(/Connecting|Live/)
   })

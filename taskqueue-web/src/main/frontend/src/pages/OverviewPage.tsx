@@ -1,10 +1,12 @@
 import { lazy, Suspense, useCallback } from 'react'
 import { Notice } from '../components/Notice/Notice'
 import { QueueControls } from '../components/QueueControls/QueueControls'
+import { RetentionSummary } from '../components/RetentionSummary/RetentionSummary'
 import type { DepthSample } from '../components/QueueDepthChart/QueueDepthChart'
 import { StatCard } from '../components/StatCard/StatCard'
 import type { ThroughputSample } from '../components/ThroughputChart/ThroughputChart'
 import { useEventListener } from '../hooks/useEvents'
+import { useNow } from '../hooks/useNow'
 import { usePolling } from '../hooks/usePolling'
 import { useSampleHistory } from '../hooks/useSampleHistory'
 import { canOperate, useSession } from '../hooks/useSession'
@@ -29,6 +31,8 @@ const ThroughputChart = lazy(() =>
 // Polling is only the fallback; events trigger refreshes sooner.
 const POLL_MS = 5000
 const EVENT_REFRESH_MS = 1000
+// Retention changes at most once a round (a minute by default).
+const RETENTION_POLL_MS = 30_000
 
 const toDepth = (q: QueuesInfo): DepthSample => ({
   high: q.waiting?.high ?? 0,
@@ -50,6 +54,11 @@ export function OverviewPage() {
     useCallback(() => api.stats(), [api]),
     POLL_MS,
   )
+  const retention = usePolling(
+    useCallback(() => api.retention(), [api]),
+    RETENTION_POLL_MS,
+  )
+  const now = useNow(10_000)
   const depth = useSampleHistory(queues.data, toDepth)
   const throughput = useSampleHistory(stats.data, toThroughput)
 
@@ -107,6 +116,7 @@ export function OverviewPage() {
           <ThroughputChart samples={throughput} />
         </Suspense>
       </div>
+      {retention.data && <RetentionSummary retention={retention.data} now={now} />}
     </>
   )
 }

@@ -13,6 +13,7 @@ import type {
   Priority,
   Problem,
   QueuesInfo,
+  RetentionInfo,
   Schedule,
   ScheduleInput,
   SchedulePreview,
@@ -107,6 +108,7 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
     me: () => call<Me>('GET', '/api/me'),
     stats: () => call<Stats>('GET', '/api/stats'),
     queues: () => call<QueuesInfo>('GET', '/api/queues'),
+    retention: () => call<RetentionInfo>('GET', '/api/retention'),
     workers: async () => (await call<{ nodes: WorkerNode[] }>('GET', '/api/workers')).nodes,
     jobs: (filter: JobFilter, page: PageRequest = {}) =>
       call<Page<Job>>('GET', '/api/jobs', {

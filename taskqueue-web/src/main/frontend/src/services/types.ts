@@ -271,3 +271,26 @@ export interface Problem {
   status?: number
   detail?: string
 }
+
+/** The last pruning round on any node (`GET /api/retention`). */
+export interface RetentionRun {
+  node: string
+  startedAt: string
+  durationMs: number
+  /** Rows removed per kind: completed, dead, cancelled, idempotencyKeys, auditEntries. */
+  removed: Record<string, number>
+  /** False when it stopped at its time budget with more to remove. */
+  complete: boolean
+}
+
+/** How long finished jobs and audit entries are kept, in days; 0 keeps them for ever. */
+export interface RetentionInfo {
+  completedDays: number
+  deadDays: number
+  cancelledDays: number
+  auditDays: number
+  changedBy?: string
+  changedAt?: string
+  lastRun?: RetentionRun
+  nextRunBy?: string
+}
