@@ -64,7 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "w1,w1b,w2,w3,idle",
       description =
           "Which to run, in order (default ${DEFAULT-VALUE}: idle last, once the JIT is done);"
-              + " also wf (a 10,000-job workflow) and sched (1,000 schedules firing at once).")
+              + " also wf (a 10,000-job workflow), sched (1,000 schedules firing at once) and"
+              + " prune (retention removing a day of finished jobs from 10 million) and backlog"
+              + " (a node holding a million queued jobs); these two load their jobs straight"
+              + " into PostgreSQL: see --pg-url.")
   List<String> workloads;
 
   @Option(
@@ -124,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
           "queues " + first.paused() + " are paused; resume them before benchmarking");
     }
     ResourceSampler sampler = new ResourceSampler(serverPid);
-    BenchContext bench = new BenchContext(api, queues, sampler);
+    BenchContext bench = new BenchContext(api, queues, sampler, target.database());
     List<Workload> plan = WorkloadPlan.of(workloads, sizes.sizes(), bench);
     Machine machine = MachineProbe.describe();
     log.printf(

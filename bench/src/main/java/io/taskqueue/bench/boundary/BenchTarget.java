@@ -1,5 +1,6 @@
 package io.taskqueue.bench.boundary;
 
+import io.taskqueue.bench.control.BenchDatabase;
 import io.taskqueue.bench.control.ProcessTable;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +32,26 @@ public final class BenchTarget {
           "The Payara Micro process to sample (default: the payara-micro process, or the one"
               + " whose command line names the port of --url).")
   Long serverPid;
+
+  @Option(
+      names = "--pg-url",
+      defaultValue = "jdbc:postgresql://127.0.0.1:54329/postgres",
+      description =
+          "The server's PostgreSQL, for the prune workload (default ${DEFAULT-VALUE}: the local"
+              + " launcher's embedded one). The password comes from PGPASSWORD, else the"
+              + " launcher's default.")
+  String pgUrl;
+
+  @Option(
+      names = "--pg-user",
+      defaultValue = "postgres",
+      description = "PostgreSQL user (default ${DEFAULT-VALUE}).")
+  String pgUser;
+
+  BenchDatabase database() {
+    String password = System.getenv("PGPASSWORD");
+    return new BenchDatabase(pgUrl, pgUser, password != null ? password : "postgres");
+  }
 
   String key() throws IOException {
     if (key != null && !key.isBlank()) {

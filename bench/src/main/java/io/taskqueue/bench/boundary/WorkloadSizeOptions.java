@@ -70,6 +70,45 @@ public final class WorkloadSizeOptions {
               + " job (default ${DEFAULT-VALUE}).")
   int w3BatchEveryMs;
 
+  @Option(
+      names = "--prune-jobs",
+      defaultValue = "10000000",
+      description =
+          "prune: completed jobs in the database when the prune starts, the expired ones"
+              + " included (default ${DEFAULT-VALUE}).")
+  long pruneJobs;
+
+  @Option(
+      names = "--prune-expired",
+      defaultValue = "1400000",
+      description =
+          "prune: of those, jobs past the configured age, created over one day"
+              + " (default ${DEFAULT-VALUE}).")
+  long pruneExpired;
+
+  @Option(
+      names = "--prune-drain",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "prune: drain w2 again and again while the prune runs (--no-prune-drain: time the"
+              + " prune alone).")
+  boolean pruneDrain;
+
+  @Option(
+      names = "--backlog-jobs",
+      defaultValue = "1000000",
+      description = "backlog: queued jobs to load and hold (default ${DEFAULT-VALUE}).")
+  long backlogJobs;
+
+  @Option(
+      names = "--backlog-delayed",
+      defaultValue = "100000",
+      description =
+          "backlog: jobs scheduled 15 minutes ahead, loaded beside them (default ${DEFAULT-VALUE}).")
+  long backlogDelayed;
+
   WorkloadSizes sizes() {
     if (w1bBatch < 1 || w1bBatch > 1000) {
       throw new IllegalArgumentException("--w1b-batch must be 1 to 1000, the server's batch limit");
@@ -79,6 +118,10 @@ public final class WorkloadSizeOptions {
     }
     if (List.of(idleSeconds, w1Clients, w1Jobs, w1bClients, w1bJobs, w2Jobs, w3Seconds).stream()
             .anyMatch(n -> n < 1)
+        || pruneExpired < 1
+        || pruneExpired > pruneJobs
+        || backlogJobs < 1
+        || backlogDelayed < 0
         || w3Rates.stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException("workload sizes, rates and durations must be positive");
     }
@@ -92,6 +135,11 @@ public final class WorkloadSizeOptions {
         w2Jobs,
         w3Rates,
         w3Seconds,
-        w3BatchEveryMs);
+        w3BatchEveryMs,
+        pruneJobs,
+        pruneExpired,
+        pruneDrain,
+        backlogJobs,
+        backlogDelayed);
   }
 }

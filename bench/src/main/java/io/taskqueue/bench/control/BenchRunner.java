@@ -27,7 +27,7 @@ public final class BenchRunner {
    */
   public List<RunResult> runAll(List<Workload> workloads, int runs, int warmups) {
     for (Workload workload : workloads) {
-      if (!workload.name().equals("idle")) {
+      if (workload.warmsUp()) {
         warmUp(workload, warmups);
       }
       for (int run = 1; run <= runs; run++) {

@@ -20,6 +20,11 @@ public final class IdleWorkload implements Workload {
   }
 
   @Override
+  public boolean warmsUp() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "idle";
   }

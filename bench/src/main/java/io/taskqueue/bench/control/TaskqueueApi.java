@@ -55,6 +55,37 @@ public final class TaskqueueApi {
         .thenApply(response -> checked(path, response));
   }
 
+  /** GETs a text resource ({@code /metrics}); anything but 200 is an error. */
+  public String text(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Authorization", authorization)
+            .GET()
+            .build();
+    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(describe("GET " + path, response));
+    }
+    return response.body();
+  }
+
+  /** PUTs a JSON body; anything but 200 is an error. */
+  public JsonObject put(String path, String body) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(describe("PUT " + path, response));
+    }
+    return parse(response.body());
+  }
+
   /** DELETEs a resource; anything but 2xx or 404 is an error. */
   public void delete(String path) throws IOException, InterruptedException {
     HttpRequest request =

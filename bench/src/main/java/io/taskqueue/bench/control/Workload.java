@@ -13,4 +13,12 @@ public interface Workload {
    * reporting returns a failed result; an exception fails it with the exception's message.
    */
   RunResult run(int run) throws Exception;
+
+  /**
+   * Whether unrecorded runs should come first, for the server's JIT. Not for a workload that
+   * measures an idle server, or one whose every run changes the database for good.
+   */
+  default boolean warmsUp() {
+    return true;
+  }
 }

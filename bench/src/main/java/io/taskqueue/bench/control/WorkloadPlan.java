@@ -7,7 +7,8 @@ import java.util.List;
 /** Turns the workload names given on the command line into workloads, in the order given. */
 public final class WorkloadPlan {
 
-  public static final List<String> NAMES = List.of("idle", "w1", "w1b", "w2", "w3", "wf", "sched");
+  public static final List<String> NAMES =
+      List.of("idle", "w1", "w1b", "w2", "w3", "wf", "sched", "prune", "backlog");
 
   private WorkloadPlan() {}
 
@@ -26,6 +27,19 @@ public final class WorkloadPlan {
         case "w2" -> workloads.add(new DrainWorkload(bench, sizes.w2Jobs()));
         case "wf" -> workloads.add(new WorkflowWorkload(bench));
         case "sched" -> workloads.add(new ScheduleWorkload(bench));
+        case "backlog" ->
+            workloads.add(
+                new BacklogWorkload(
+                    bench, sizes.backlogJobs(), sizes.backlogDelayed(), sizes.idleSeconds()));
+        case "prune" ->
+            workloads.add(
+                new PruneWorkload(
+                    bench,
+                    bench.database(),
+                    sizes.pruneJobs(),
+                    sizes.pruneExpired(),
+                    sizes.pruneDrain(),
+                    sizes.w2Jobs()));
         case "w3" ->
             sizes
                 .w3Rates()

@@ -13,4 +13,9 @@ public record WorkloadSizes(
     int w2Jobs,
     List<Integer> w3Rates,
     int w3Seconds,
-    int w3BatchEveryMs) {}
+    int w3BatchEveryMs,
+    long pruneJobs,
+    long pruneExpired,
+    boolean pruneDrain,
+    long backlogJobs,
+    long backlogDelayed) {}
