@@ -9,6 +9,7 @@ import io.taskqueue.duty.control.PruneExpiredRows;
 import io.taskqueue.duty.control.ReconcileWithRedis;
 import io.taskqueue.duty.control.ReleaseWaitingJobs;
 import io.taskqueue.duty.control.StopCancelledAndOverdue;
+import io.taskqueue.duty.control.TimedDuty;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
@@ -48,6 +49,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
@@ -85,6 +89,7 @@ public class BackgroundDuties {
   @Inject JobTelemetry telemetry;
   @Inject DependencyReleases releases;
   @Inject Retention retention;
+  @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "taskqueue.workflows.release-interval-ms", defaultValue = "250")
@@ -174,18 +179,21 @@ public class BackgroundDuties {
 
   /**
    * Runs {@code task} every {@code millis}, once the schema is up to date: before that (a node
-   * booting while PostgreSQL is away) there is nothing a duty could do but fail.
+   * booting while PostgreSQL is away) there is nothing a duty could do but fail. How long each run
+   * took goes to {@code taskqueue_duty_ms{duty="…"}}.
    */
   private void every(long millis, Runnable task) {
+    String name = task.getClass().getSimpleName();
+    Histogram took = metrics.histogram("taskqueue.duty.ms", new Tag("duty", name));
     Runnable whenMigrated =
         () -> {
           if (database.isMigrated()) {
-            task.run();
+            new TimedDuty(task, took::update).run();
           }
         };
     scheduled.add(
         scheduler.scheduleWithFixedDelay(
-            new GuardedDuty(whenMigrated, errors::record, task.getClass().getSimpleName()),
+            new GuardedDuty(whenMigrated, errors::record, name),
             millis,
             millis,
             TimeUnit.MILLISECONDS));
