@@ -1,6 +1,6 @@
 // Smoke test of the signed-in shell: every route renders against a fake API and a
 // fake WebSocket, and the main operator actions reach the API.
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Console } from './Console'
 import { createApi, type Api } from './services/api'
@@ -55,6 +55,9 @@ function fakeApi() {
     ),
     retention: vi.fn(() =>
       Promise.resolve({ completedDays: 7, deadDays: 30, cancelledDays: 30, auditDays: 365 }),
+    ),
+    changeRetention: vi.fn(() =>
+      Promise.resolve({ completedDays: 3, deadDays: 30, cancelledDays: 30, auditDays: 365 }),
     ),
     queues: vi.fn(() =>
       Promise.resolve({
@@ -155,6 +158,27 @@ describe('Console', () => {
     expect(await screen.findByText(/Completed jobs are kept 7 days/)).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page')
     expect(screen.getByRole('status')).toHaveTextContent(/Connecting|Live/)
+  })
+
+  it('overview: only an admin changes retention, and sees the change', async () => {
+    show('#/')
+    expect(await screen.findByText(/Completed jobs are kept 7 days/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Change retention' })).not.toBeInTheDocument()
+    cleanup()
+
+    show('#/', ['viewer', 'operator', 'admin'])
+    fireEvent.click(await screen.findByRole('button', { name: 'Change retention' }))
+    fireEvent.change(screen.getByLabelText(/Completed jobs/), { target: { value: '3' } })
+    api.retention.mockResolvedValue({
+      completedDays: 3,
+      deadDays: 30,
+      cancelledDays: 30,
+      auditDays: 365,
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.changeRetention).toHaveBeenCalledWith({ completedDays: 3 }))
+    expect(await screen.findByText(/Completed jobs are kept 3 days/)).toBeInTheDocument()
+    expect(screen.queryByRole('form', { name: 'Retention settings' })).not.toBeInTheDocument()
   })
 
   it('workers shows nodes with their threads', async () => {

@@ -22,3 +22,8 @@ export function useSession(): SessionValue {
 export function canOperate(me: Me): boolean {
   return me.roles.includes('operator') || me.roles.includes('admin')
 }
+
+/** Changing retention is the admin's alone (the server enforces it; this hides the form). */
+export function isAdmin(me: Me): boolean {
+  return me.roles.includes('admin')
+}

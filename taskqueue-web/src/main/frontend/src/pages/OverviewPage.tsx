@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback } from 'react'
+import { lazy, Suspense, useCallback, useState } from 'react'
 import { Notice } from '../components/Notice/Notice'
 import { QueueControls } from '../components/QueueControls/QueueControls'
+import { RetentionForm } from '../components/RetentionForm/RetentionForm'
 import { RetentionSummary } from '../components/RetentionSummary/RetentionSummary'
 import type { DepthSample } from '../components/QueueDepthChart/QueueDepthChart'
 import { StatCard } from '../components/StatCard/StatCard'
@@ -9,7 +10,7 @@ import { useEventListener } from '../hooks/useEvents'
 import { useNow } from '../hooks/useNow'
 import { usePolling } from '../hooks/usePolling'
 import { useSampleHistory } from '../hooks/useSampleHistory'
-import { canOperate, useSession } from '../hooks/useSession'
+import { canOperate, isAdmin, useSession } from '../hooks/useSession'
 import { useThrottledCallback } from '../hooks/useThrottledCallback'
 import { formatDuration, formatNumber, formatPercent } from '../lib/format'
 import { JOB_STATUSES, type JobStatus, type QueuesInfo, type Stats } from '../services/types'
@@ -58,6 +59,7 @@ export function OverviewPage() {
     useCallback(() => api.retention(), [api]),
     RETENTION_POLL_MS,
   )
+  const [editingRetention, setEditingRetention] = useState(false)
   const now = useNow(10_000)
   const depth = useSampleHistory(queues.data, toDepth)
   const throughput = useSampleHistory(stats.data, toThroughput)
@@ -117,6 +119,23 @@ export function OverviewPage() {
         </Suspense>
       </div>
       {retention.data && <RetentionSummary retention={retention.data} now={now} />}
+      {retention.data &&
+        isAdmin(me) &&
+        (editingRetention ? (
+          <RetentionForm
+            retention={retention.data}
+            onSave={async (change) => {
+              await api.changeRetention(change)
+              setEditingRetention(false)
+              retention.refresh()
+            }}
+            onCancel={() => setEditingRetention(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setEditingRetention(true)}>
+            Change retention
+          </button>
+        ))}
     </>
   )
 }

@@ -13,6 +13,7 @@ import type {
   Priority,
   Problem,
   QueuesInfo,
+  RetentionChange,
   RetentionInfo,
   Schedule,
   ScheduleInput,
@@ -109,6 +110,8 @@ export function createApi(secret: string, onUnauthorized?: () => void) {
     stats: () => call<Stats>('GET', '/api/stats'),
     queues: () => call<QueuesInfo>('GET', '/api/queues'),
     retention: () => call<RetentionInfo>('GET', '/api/retention'),
+    changeRetention: (change: RetentionChange) =>
+      call<RetentionInfo>('PUT', '/api/retention', undefined, change),
     workers: async () => (await call<{ nodes: WorkerNode[] }>('GET', '/api/workers')).nodes,
     jobs: (filter: JobFilter, page: PageRequest = {}) =>
       call<Page<Job>>('GET', '/api/jobs', {

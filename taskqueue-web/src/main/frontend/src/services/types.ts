@@ -284,11 +284,19 @@ export interface RetentionRun {
 }
 
 /** How long finished jobs and audit entries are kept, in days; 0 keeps them for ever. */
-export interface RetentionInfo {
+export interface RetentionAges {
   completedDays: number
   deadDays: number
   cancelledDays: number
   auditDays: number
+}
+
+/** `PUT /api/retention`: the ages to change; null goes back to the configured age. */
+export type RetentionChange = Partial<Record<keyof RetentionAges, number | null>>
+
+export interface RetentionInfo extends RetentionAges {
+  /** The ages in the nodes' configuration, which null in a change goes back to. */
+  configured?: RetentionAges
   changedBy?: string
   changedAt?: string
   lastRun?: RetentionRun
