@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *   <li>pause the medium queue and load, straight into PostgreSQL, {@code --backlog-jobs} queued
  *       {@code noop} jobs and {@code --backlog-delayed} more scheduled for a quarter of an hour
  *       later: only in PostgreSQL, as after a Redis flush;
- *   <li>time until reconciliation has put every queued one into Redis;
+ *   <li>time until reconciliation has put every queued one into Redis (jobs in PostgreSQL alone,
+ *       with no sign that Redis lost anything, wait for the node's periodic full sweep: {@code
+ *       taskqueue.reconcile-full-interval-ms});
  *   <li>sample the stack's CPU for {@code --idle-seconds} with the backlog at rest, and read how
  *       long each reconciliation round took from {@code taskqueue_duty_ms};
  *   <li>resume the queue and time the drain.

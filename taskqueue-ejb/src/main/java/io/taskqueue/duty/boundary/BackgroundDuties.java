@@ -20,6 +20,7 @@ import io.taskqueue.lease.control.RenewLeases;
 import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
+import io.taskqueue.queue.boundary.SweepMarks;
 import io.taskqueue.recurring.boundary.Schedules;
 import io.taskqueue.retention.boundary.Retention;
 import io.taskqueue.stats.control.FlushPeriodStats;
@@ -116,6 +117,12 @@ public class BackgroundDuties {
   long reconcileIntervalMillis;
 
   @Inject
+  @ConfigProperty(name = "taskqueue.reconcile-full-interval-ms", defaultValue = "300000")
+  long reconcileFullIntervalMillis;
+
+  @Inject SweepMarks sweepMarks;
+
+  @Inject
   @ConfigProperty(name = "taskqueue.lease-ms")
   long leaseMillis;
 
@@ -146,7 +153,26 @@ public class BackgroundDuties {
             dispatch,
             redisLeases,
             Duration.ofSeconds(5),
-            pauses::copyToRedis));
+            pauses::copyToRedis,
+            new ReconcileWithRedis.RedisIdentity() {
+              @Override
+              public String runId() {
+                return sweepMarks.runId();
+              }
+
+              @Override
+              public boolean marked() {
+                return sweepMarks.marked(node.nodeId());
+              }
+
+              @Override
+              public void mark(Duration ttl) {
+                sweepMarks.mark(node.nodeId(), ttl);
+              }
+            },
+            errors::redisErrors,
+            Duration.ofMillis(reconcileFullIntervalMillis),
+            System::nanoTime));
     every(500, new StopCancelledAndOverdue(leases, cancelSignals));
     every(
         heartbeatMillis,

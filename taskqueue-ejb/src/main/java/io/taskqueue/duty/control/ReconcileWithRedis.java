@@ -15,14 +15,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
  * Makes Redis agree with PostgreSQL, the source of truth, after Redis lost data (a FLUSHALL, a
- * restart without persistence, a failover) or was down when jobs were submitted. Pages through
- * every unfinished job older than a short grace period:
+ * restart without persistence, a failover) or was down when jobs were submitted. Each round copies
+ * the paused queues to Redis; when a full sweep is due ({@link FullSweep} says when), it pages
+ * through every unfinished job older than a short grace period:
  *
  * <ol>
  *   <li>scheduled, queued and retrying jobs Redis holds nowhere are put back (the restore script
@@ -34,6 +37,16 @@ import java.util.logging.Logger;
  */
 public final class ReconcileWithRedis implements Runnable {
 
+  /** What tells this node whether Redis may have lost data; see {@code SweepMarks}. */
+  public interface RedisIdentity {
+    String runId();
+
+    boolean marked();
+
+    /** Leaves the node's mark, to expire after {@code ttl} unless left again. */
+    void mark(Duration ttl);
+  }
+
   private static final Logger LOG = Logger.getLogger(ReconcileWithRedis.class.getName());
   private static final int PAGE = 500;
   private static final UUID FIRST = new UUID(0, 0);
@@ -44,6 +57,11 @@ public final class ReconcileWithRedis implements Runnable {
   private final Leases leases;
   private final Duration grace;
   private final Runnable copyPauses;
+  private final RedisIdentity redis;
+  private final LongSupplier redisErrors;
+  private final Duration fullEvery;
+  private final LongSupplier nanoTime;
+  private FullSweep last;
 
   public ReconcileWithRedis(
       UnfinishedJobs unfinished,
@@ -51,18 +69,45 @@ public final class ReconcileWithRedis implements Runnable {
       DispatchQueue dispatch,
       Leases leases,
       Duration grace,
-      Runnable copyPauses) {
+      Runnable copyPauses,
+      RedisIdentity redis,
+      LongSupplier redisErrors,
+      Duration fullEvery,
+      LongSupplier nanoTime) {
     this.unfinished = unfinished;
     this.lifecycle = lifecycle;
     this.dispatch = dispatch;
     this.leases = leases;
     this.grace = grace;
     this.copyPauses = copyPauses;
+    this.redis = redis;
+    this.redisErrors = redisErrors;
+    this.fullEvery = fullEvery;
+    this.nanoTime = nanoTime;
   }
 
   @Override
   public void run() {
     copyPauses.run();
+    // Read before the sweep: what fails or changes while it runs makes the next round sweep again.
+    long now = nanoTime.getAsLong();
+    String runId = redis.runId();
+    long errors = redisErrors.getAsLong();
+    Optional<String> reason =
+        FullSweep.reason(last, runId, redis.marked(), errors, now, fullEvery, grace);
+    if (reason.isEmpty()) {
+      return;
+    }
+    // The mark outlives two intervals: a live node renews it long before it expires.
+    redis.mark(fullEvery.multipliedBy(2).plus(Duration.ofMinutes(1)));
+    sweep(reason.get());
+    boolean sign =
+        !reason.get().equals(FullSweep.PERIODIC) && !reason.get().equals(FullSweep.FOLLOW_UP);
+    last = new FullSweep(runId, errors, now, sign);
+  }
+
+  private void sweep(String reason) {
+    long started = nanoTime.getAsLong();
     OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(grace);
     long restored = 0;
     long handedBack = 0;
@@ -74,11 +119,20 @@ public final class ReconcileWithRedis implements Runnable {
       handedBack += handBackOrphans(page);
       after = page.isEmpty() ? after : page.get(page.size() - 1).id();
     } while (page.size() == PAGE);
+    long tookMs = Duration.ofNanos(nanoTime.getAsLong() - started).toMillis();
+    LOG.fine(() -> "Full sweep (" + reason + ") took " + tookMs + " ms");
     if (restored + handedBack > 0) {
       long r = restored;
       long o = handedBack;
       LOG.warning(
-          () -> "Redis had lost jobs: restored " + r + " waiting, handed back " + o + " running");
+          () ->
+              "Redis had lost jobs: restored "
+                  + r
+                  + " waiting, handed back "
+                  + o
+                  + " running (full sweep: "
+                  + reason
+                  + ")");
     }
   }
 

@@ -75,6 +75,14 @@ public final class RedisKeys {
     return tag + "events";
   }
 
+  /**
+   * The mark a node leaves when it starts reading every unfinished job into Redis; its absence
+   * tells that node Redis lost data since (see {@code queue.boundary.SweepMarks}).
+   */
+  public String sweptBy(String nodeId) {
+    return tag + "swept:" + nodeId;
+  }
+
   /** A node's heartbeat: its threads and counters as JSON, expiring with the node. */
   public String node(String nodeId) {
     return tag + "node:" + nodeId;

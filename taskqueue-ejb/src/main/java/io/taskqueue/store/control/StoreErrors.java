@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import redis.clients.jedis.exceptions.JedisException;
@@ -21,8 +22,22 @@ public class StoreErrors {
 
   @Inject MetricRegistry registry;
 
+  private final AtomicLong redisErrors = new AtomicLong();
+
   public void record(Throwable error) {
-    registry.counter("taskqueue.store.errors", new Tag("store", storeOf(error))).inc();
+    String store = storeOf(error);
+    if (store.equals("redis")) {
+      redisErrors.incrementAndGet();
+    }
+    registry.counter("taskqueue.store.errors", new Tag("store", store)).inc();
+  }
+
+  /**
+   * Redis errors recorded on this node since it started: a write that failed after its row was
+   * committed may have left a job only in PostgreSQL, which reconciliation then looks for.
+   */
+  public long redisErrors() {
+    return redisErrors.get();
   }
 
   static String storeOf(Throwable error) {
