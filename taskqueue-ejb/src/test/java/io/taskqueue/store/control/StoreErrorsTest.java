@@ -1,9 +1,12 @@
 package io.taskqueue.store.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -18,5 +21,15 @@ class StoreErrorsTest {
     assertEquals("postgres", StoreErrors.storeOf(new PersistenceException("down")));
     assertEquals("postgres", StoreErrors.storeOf(new RuntimeException(new SQLException("08006"))));
     assertEquals("other", StoreErrors.storeOf(new IllegalArgumentException("bug")));
+  }
+
+  @Test
+  void redisErrorsAreCountedForReconciliation() {
+    StoreErrors errors = new StoreErrors();
+    errors.registry = mock(MetricRegistry.class, RETURNS_DEEP_STUBS);
+    errors.record(new JedisConnectionException("refused"));
+    errors.record(new PersistenceException("down"));
+    errors.record(new IllegalStateException(new JedisConnectionException("reset")));
+    assertEquals(2, errors.redisErrors());
   }
 }
