@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *       {@code noop} jobs and {@code --backlog-delayed} more scheduled for a quarter of an hour
  *       later: only in PostgreSQL, as after a Redis flush;
  *   <li>time until reconciliation has put every queued one into Redis (jobs in PostgreSQL alone,
- *       with no sign that Redis lost anything, wait for the node's periodic full sweep: {@code
- *       taskqueue.reconcile-full-interval-ms});
+ *       with no sign that Redis lost anything, wait for the node's periodic full sweep: start the
+ *       server with a short {@code taskqueue.reconcile-full-interval-ms} to time the sweep rather
+ *       than the wait for it);
  *   <li>sample the stack's CPU for {@code --idle-seconds} with the backlog at rest, and read how
  *       long each reconciliation round took from {@code taskqueue_duty_ms};
  *   <li>resume the queue and time the drain.

@@ -85,17 +85,7 @@ public final class BenchDatabase {
 
   /** Loads {@code n} jobs created evenly over [{@code from}, {@code to}). */
   public void load(Connection c, long n, Instant from, Instant to) throws SQLException {
-    double step = (double) (to.toEpochMilli() - from.toEpochMilli()) / n;
-    for (long done = 0; done < n; done += CHUNK) {
-      long chunk = Math.min(CHUNK, n - done);
-      try (PreparedStatement s = c.prepareStatement(LOAD)) {
-        s.setLong(1, from.toEpochMilli() + (long) Math.floor(done * step));
-        s.setDouble(2, step);
-        s.setLong(3, chunk);
-        s.setString(4, TYPE);
-        s.executeUpdate();
-      }
-    }
+    inChunks(c, LOAD, n, from, to, s -> s.setString(4, TYPE));
   }
 
   /**
@@ -104,15 +94,35 @@ public final class BenchDatabase {
    */
   public void loadWaiting(Connection c, long n, Instant from, Instant to, Instant runAt)
       throws SQLException {
+    inChunks(
+        c,
+        LOAD_WAITING,
+        n,
+        from,
+        to,
+        s -> {
+          s.setString(4, runAt == null ? "QUEUED" : "SCHEDULED");
+          s.setTimestamp(5, runAt == null ? null : Timestamp.from(runAt));
+        });
+  }
+
+  /** The rest of a load statement's parameters, after its first three (start, step, count). */
+  @FunctionalInterface
+  private interface Parameters {
+    void set(PreparedStatement s) throws SQLException;
+  }
+
+  /** Runs a load statement for {@code n} rows spread evenly over [from, to), a chunk at a time. */
+  private static void inChunks(
+      Connection c, String load, long n, Instant from, Instant to, Parameters rest)
+      throws SQLException {
     double step = (double) (to.toEpochMilli() - from.toEpochMilli()) / n;
     for (long done = 0; done < n; done += CHUNK) {
-      long chunk = Math.min(CHUNK, n - done);
-      try (PreparedStatement s = c.prepareStatement(LOAD_WAITING)) {
+      try (PreparedStatement s = c.prepareStatement(load)) {
         s.setLong(1, from.toEpochMilli() + (long) Math.floor(done * step));
         s.setDouble(2, step);
-        s.setLong(3, chunk);
-        s.setString(4, runAt == null ? "QUEUED" : "SCHEDULED");
-        s.setTimestamp(5, runAt == null ? null : Timestamp.from(runAt));
+        s.setLong(3, Math.min(CHUNK, n - done));
+        rest.set(s);
         s.executeUpdate();
       }
     }

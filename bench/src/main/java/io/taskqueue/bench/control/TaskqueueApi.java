@@ -57,44 +57,23 @@ public final class TaskqueueApi {
 
   /** GETs a text resource ({@code /metrics}); anything but 200 is an error. */
   public String text(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(TIMEOUT)
-            .header("Authorization", authorization)
-            .GET()
-            .build();
-    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(describe("GET " + path, response));
-    }
-    return response.body();
+    return expectOk("GET " + path, authorized(path).GET());
   }
 
   /** PUTs a JSON body; anything but 200 is an error. */
   public JsonObject put(String path, String body) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(TIMEOUT)
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(describe("PUT " + path, response));
-    }
-    return parse(response.body());
+    return parse(
+        expectOk(
+            "PUT " + path,
+            authorized(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))));
   }
 
   /** DELETEs a resource; anything but 2xx or 404 is an error. */
   public void delete(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(TIMEOUT)
-            .header("Authorization", authorization)
-            .DELETE()
-            .build();
-    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(authorized(path).DELETE().build(), BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
       throw new IOException(describe("DELETE " + path, response));
     }
@@ -102,18 +81,26 @@ public final class TaskqueueApi {
 
   /** GETs a JSON object; anything but 200 is an error. */
   public JsonObject get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(pathAndQuery))
-            .timeout(TIMEOUT)
-            .header("Authorization", authorization)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    return parse(
+        expectOk(
+            "GET " + pathAndQuery,
+            authorized(pathAndQuery).header("Accept", "application/json").GET()));
+  }
+
+  private HttpRequest.Builder authorized(String pathAndQuery) {
+    return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+        .timeout(TIMEOUT)
+        .header("Authorization", authorization);
+  }
+
+  /** Sends the request and returns the body of its 200 answer; anything else is an error. */
+  private String expectOk(String what, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException(describe("GET " + pathAndQuery, response));
+      throw new IOException(describe(what, response));
     }
-    return parse(response.body());
+    return response.body();
   }
 
   public QueueSnapshot queues() throws IOException, InterruptedException {
