@@ -1,10 +1,16 @@
 package io.taskqueue;
 
 /**
- * Runs the jobs of one type. Implement it as a CDI bean ({@code @ApplicationScoped} or
- * {@code @Dependent}) anywhere in your deployment: in the WAR that holds the engine, or in any
- * module of the EAR that holds it. The engine finds every such bean at startup; two beans for one
- * type fail the deployment.
+ * Runs the jobs of one type. Implement it as a bean anywhere in your deployment: in the WAR that
+ * holds the engine, or in any module of the EAR that holds it. The engine finds every such bean at
+ * startup; two beans for one type fail the deployment.
+ *
+ * <p>Which kind of bean: in a single WAR, in an EJB module or in the EAR's {@code lib/}, any CDI
+ * bean ({@code @ApplicationScoped} or {@code @Dependent}). In a WAR that is a module of an EAR, a
+ * {@code @Stateless} session bean: the EJB container then runs each call in that WAR's own naming
+ * context, so its {@code @PersistenceContext}, JNDI names and transactions are the WAR's (a plain
+ * CDI bean there runs in the engine module's context, where a WAR-only persistence unit cannot be
+ * found).
  *
  * <p>A handler runs at least once per job and may run again after a crash, so its effects should be
  * idempotent (key them by {@link JobContext#jobId()}). Returning ends the attempt as completed;
