@@ -8,6 +8,7 @@ import io.taskqueue.launcher.control.TestServices;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -47,16 +48,7 @@ class SchemaMigrationsIT {
 
   @Test
   void aDatabaseThatAlreadyHoldsTheApplicationsTablesGetsEveryMigration() throws Exception {
-    ServiceEndpoints db = TestServices.endpoints();
-    String name = "app_first_" + System.nanoTime();
-    try (Connection admin =
-        java.sql.DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword())) {
-      admin.createStatement().execute("CREATE DATABASE " + name);
-    }
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(db.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
-    ds.setUser(db.dbUser());
-    ds.setPassword(db.dbPassword());
+    PGSimpleDataSource ds = freshDatabase("app_first");
     try (Connection c = ds.getConnection()) {
       c.createStatement().execute("CREATE TABLE shop_orders (id bigint PRIMARY KEY)");
     }
@@ -68,6 +60,93 @@ class SchemaMigrationsIT {
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
       rs.next();
       assertEquals(0, rs.getInt(1));
+    }
+  }
+
+  @Test
+  void taskqueuesHistoryIsATableOfItsOwnNotFlywaysDefault() throws Exception {
+    PGSimpleDataSource ds = freshDatabase("own_history");
+
+    SchemaMigrations.migrate(ds);
+
+    assertEquals(migrationFiles(), count(ds, "SELECT count(*) FROM taskqueue_schema_history"));
+    assertEquals(
+        0, count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history'"));
+  }
+
+  @Test
+  void anInstallationFromBeforeKeepsItsHistoryAndAnApplicationsRowsStayWhereTheyWere()
+      throws Exception {
+    PGSimpleDataSource ds = freshDatabase("old_history");
+    // As installed before: taskqueue's migrations up to V12 in Flyway's default table...
+    Flyway.configure(SchemaMigrations.class.getClassLoader())
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .target("12")
+        .load()
+        .migrate();
+    // ...beside a row of the application's own (a version far above taskqueue's).
+    try (Connection c = ds.getConnection()) {
+      c.createStatement()
+          .execute(
+              "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                  + " script, checksum, installed_by, execution_time, success)"
+                  + " VALUES (100, '100', 'shop', 'SQL', 'V100__shop.sql', 1, 'shop', 1, true)");
+    }
+
+    int applied = SchemaMigrations.migrate(ds);
+
+    assertEquals(migrationFiles() - 12, applied, "only what came after V12 ran");
+    assertEquals(migrationFiles(), count(ds, "SELECT count(*) FROM taskqueue_schema_history"));
+    assertEquals(
+        0,
+        count(ds, "SELECT count(*) FROM taskqueue_schema_history WHERE script = 'V100__shop.sql'"));
+    assertEquals(13, count(ds, "SELECT count(*) FROM flyway_schema_history"), "left as it was");
+    assertEquals(0, SchemaMigrations.migrate(ds), "and the next start applies nothing");
+  }
+
+  @Test
+  void anApplicationsOwnFlywayHistoryIsLeftAloneAndTaskqueueStartsItsOwn() throws Exception {
+    PGSimpleDataSource ds = freshDatabase("app_history");
+    try (Connection c = ds.getConnection()) {
+      c.createStatement()
+          .execute(
+              "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version"
+                  + " varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL,"
+                  + " script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT"
+                  + " NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT"
+                  + " NULL, success boolean NOT NULL)");
+      c.createStatement()
+          .execute(
+              "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                  + " script, checksum, installed_by, execution_time, success)"
+                  + " VALUES (1, '1', 'orders', 'SQL', 'V1__orders.sql', 1, 'shop', 1, true)");
+      c.createStatement().execute("CREATE TABLE shop_orders (id bigint PRIMARY KEY)");
+    }
+
+    assertEquals(migrationFiles(), SchemaMigrations.migrate(ds), "every migration ran");
+    assertEquals(1, count(ds, "SELECT count(*) FROM flyway_schema_history"));
+  }
+
+  private static PGSimpleDataSource freshDatabase(String prefix) throws SQLException {
+    ServiceEndpoints db = TestServices.endpoints();
+    String name = prefix + "_" + System.nanoTime();
+    try (Connection admin =
+        java.sql.DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + name);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(db.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+    ds.setUser(db.dbUser());
+    ds.setPassword(db.dbPassword());
+    return ds;
+  }
+
+  private static int count(PGSimpleDataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
