@@ -11,6 +11,7 @@ import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
+import io.taskqueue.schema.control.SchemaMigrations;
 import io.taskqueue.support.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A node started while PostgreSQL or Redis is down deploys anyway, says what it waits for, answers
@@ -116,6 +118,54 @@ class StartDuringOutageFaultIT {
       if (redis != null) {
         redis.close();
       }
+      Directories.deleteRecursively(data);
+    }
+  }
+
+  @Test
+  void aNodeThatMustNotMigrateWaitsForTheOperatorsToMigrateThenStartsByItself() throws Exception {
+    Path data = Files.createTempDirectory("taskqueue-no-migrate");
+    ServiceEndpoints shared = TestServices.endpoints();
+    String database = "no_migrate";
+    try (Connection admin =
+        DriverManager.getConnection(shared.dbUrl(), shared.dbUser(), shared.dbPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + database);
+    }
+    ServiceEndpoints endpoints =
+        new ServiceEndpoints(
+            shared.dbUrl().substring(0, shared.dbUrl().lastIndexOf('/') + 1) + database,
+            shared.dbUser(),
+            shared.dbPassword(),
+            shared.redisUrl());
+    PayaraMicroProcess node =
+        FaultCluster.launch(
+            endpoints,
+            database,
+            data,
+            "no-migrate-node",
+            Map.of("TASKQUEUE_WORKERS", "2", "TASKQUEUE_DB_MIGRATE", "false"),
+            FreePort.find());
+    try {
+      awaitDeployedThenWatch(node, "taskqueue.db.migrate=false");
+      try (Connection db =
+              DriverManager.getConnection(
+                  endpoints.dbUrl(), endpoints.dbUser(), endpoints.dbPassword());
+          ResultSet rs = db.createStatement().executeQuery("SELECT to_regclass('jobs') IS NULL")) {
+        rs.next();
+        assertTrue(rs.getBoolean(1), "the node created no table");
+      }
+
+      PGSimpleDataSource operators = new PGSimpleDataSource();
+      operators.setUrl(endpoints.dbUrl());
+      operators.setUser(endpoints.dbUser());
+      operators.setPassword(endpoints.dbPassword());
+      SchemaMigrations.migrate(operators);
+
+      await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> ready(node));
+      runsJobs(node, endpoints);
+      System.out.println("FAULT no-migrate node: waited for the operators' migration, then ran");
+    } finally {
+      node.close();
       Directories.deleteRecursively(data);
     }
   }

@@ -13,10 +13,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Defines the application's datasource from MicroProfile Config ({@code taskqueue.db.url}, {@code
@@ -70,6 +72,14 @@ public class DatabaseSetup {
 
   @Resource ManagedThreadFactory threads;
 
+  /**
+   * False: this node does not migrate; it waits (not ready, saying why) until the operators have
+   * applied the migrations, then starts.
+   */
+  @Inject
+  @ConfigProperty(name = "taskqueue.db.migrate", defaultValue = "true")
+  boolean migrate;
+
   private final CountDownLatch migrated = new CountDownLatch(1);
   private final RetriedStep migration =
       new RetriedStep("Schema migration", length -> Thread.sleep(length.toMillis()));
@@ -91,6 +101,11 @@ public class DatabaseSetup {
   }
 
   private void migrateOnce() {
+    if (!migrate) {
+      SchemaMigrations.requireCurrent(dataSource);
+      LOG.info("Schema up to date (applied by the operators: taskqueue.db.migrate=false)");
+      return;
+    }
     int applied = SchemaMigrations.migrate(dataSource);
     LOG.info(() -> "Schema up to date (" + applied + " migration(s) applied)");
   }

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * Brings the database schema up to date with the migrations in {@code db/migration}. Safe when
@@ -60,6 +62,29 @@ public final class SchemaMigrations {
             .load()
             .migrate();
     return result.migrationsExecuted;
+  }
+
+  /**
+   * Checks, without changing anything, that the schema is as taskqueue's migrations make it: for a
+   * node told not to migrate ({@code taskqueue.db.migrate=false}), whose operators apply the
+   * migrations themselves. Throws naming what is missing or different.
+   */
+  public static void requireCurrent(DataSource dataSource) {
+    ValidateResult result =
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .table(HISTORY)
+            .locations(LOCATION)
+            .load()
+            .validateWithResult();
+    if (!result.validationSuccessful) {
+      throw new IllegalStateException(
+          "the schema is not up to date and taskqueue.db.migrate=false leaves migrating to you ("
+              + result.invalidMigrations.stream()
+                  .map(m -> "V" + m.version + " " + m.filepath + ": " + m.errorDetails.errorMessage)
+                  .collect(Collectors.joining("; "))
+              + ")");
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.taskqueue.schema.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
@@ -126,6 +127,28 @@ class SchemaMigrationsIT {
 
     assertEquals(migrationFiles(), SchemaMigrations.migrate(ds), "every migration ran");
     assertEquals(1, count(ds, "SELECT count(*) FROM flyway_schema_history"));
+  }
+
+  @Test
+  void aNodeThatMustNotMigrateRefusesASchemaThatLacksMigrationsAndAcceptsACurrentOne()
+      throws Exception {
+    PGSimpleDataSource ds = freshDatabase("no_migrate");
+    Flyway.configure(SchemaMigrations.class.getClassLoader())
+        .dataSource(ds)
+        .table("taskqueue_schema_history")
+        .locations("classpath:db/migration")
+        .target("13")
+        .load()
+        .migrate();
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> SchemaMigrations.requireCurrent(ds));
+    assertTrue(refused.getMessage().contains("taskqueue.db.migrate=false"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("V14"), refused.getMessage());
+    assertEquals(0, count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'retention_runs'"));
+
+    SchemaMigrations.migrate(ds); // what the operators do
+    SchemaMigrations.requireCurrent(ds);
   }
 
   private static PGSimpleDataSource freshDatabase(String prefix) throws SQLException {
