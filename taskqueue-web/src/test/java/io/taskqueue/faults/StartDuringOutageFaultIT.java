@@ -79,18 +79,8 @@ class StartDuringOutageFaultIT {
   void aNodeStartedWhileRedisIsDownComesUpByItselfWhenRedisStarts() throws Exception {
     Path data = Files.createTempDirectory("taskqueue-late-redis");
     int redisPort = FreePort.find();
-    ServiceEndpoints shared = TestServices.endpoints();
     String database = "late_redis";
-    try (Connection admin =
-        DriverManager.getConnection(shared.dbUrl(), shared.dbUser(), shared.dbPassword())) {
-      admin.createStatement().execute("CREATE DATABASE " + database);
-    }
-    ServiceEndpoints endpoints =
-        new ServiceEndpoints(
-            shared.dbUrl().substring(0, shared.dbUrl().lastIndexOf('/') + 1) + database,
-            shared.dbUser(),
-            shared.dbPassword(),
-            "redis://127.0.0.1:" + redisPort);
+    ServiceEndpoints endpoints = newDatabase(database, "redis://127.0.0.1:" + redisPort);
     PayaraMicroProcess node =
         FaultCluster.launch(
             endpoints, database, data, "late-redis-node", workers(), FreePort.find());
@@ -125,18 +115,8 @@ class StartDuringOutageFaultIT {
   @Test
   void aNodeThatMustNotMigrateWaitsForTheOperatorsToMigrateThenStartsByItself() throws Exception {
     Path data = Files.createTempDirectory("taskqueue-no-migrate");
-    ServiceEndpoints shared = TestServices.endpoints();
     String database = "no_migrate";
-    try (Connection admin =
-        DriverManager.getConnection(shared.dbUrl(), shared.dbUser(), shared.dbPassword())) {
-      admin.createStatement().execute("CREATE DATABASE " + database);
-    }
-    ServiceEndpoints endpoints =
-        new ServiceEndpoints(
-            shared.dbUrl().substring(0, shared.dbUrl().lastIndexOf('/') + 1) + database,
-            shared.dbUser(),
-            shared.dbPassword(),
-            shared.redisUrl());
+    ServiceEndpoints endpoints = newDatabase(database, TestServices.endpoints().redisUrl());
     PayaraMicroProcess node =
         FaultCluster.launch(
             endpoints,
@@ -168,6 +148,20 @@ class StartDuringOutageFaultIT {
       node.close();
       Directories.deleteRecursively(data);
     }
+  }
+
+  /** A new, empty database on the shared PostgreSQL, with {@code redisUrl}. */
+  private static ServiceEndpoints newDatabase(String name, String redisUrl) throws Exception {
+    ServiceEndpoints shared = TestServices.endpoints();
+    try (Connection admin =
+        DriverManager.getConnection(shared.dbUrl(), shared.dbUser(), shared.dbPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + name);
+    }
+    return new ServiceEndpoints(
+        shared.dbUrl().substring(0, shared.dbUrl().lastIndexOf('/') + 1) + name,
+        shared.dbUser(),
+        shared.dbPassword(),
+        redisUrl);
   }
 
   private static Map<String, String> workers() {

@@ -80,12 +80,7 @@ class SchemaMigrationsIT {
       throws Exception {
     PGSimpleDataSource ds = freshDatabase("old_history");
     // As installed before: taskqueue's migrations up to V12 in Flyway's default table...
-    Flyway.configure(SchemaMigrations.class.getClassLoader())
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target("12")
-        .load()
-        .migrate();
+    migrateUpTo(ds, "flyway_schema_history", "12");
     // ...beside a row of the application's own (a version far above taskqueue's).
     try (Connection c = ds.getConnection()) {
       c.createStatement()
@@ -133,13 +128,7 @@ class SchemaMigrationsIT {
   void aNodeThatMustNotMigrateRefusesASchemaThatLacksMigrationsAndAcceptsACurrentOne()
       throws Exception {
     PGSimpleDataSource ds = freshDatabase("no_migrate");
-    Flyway.configure(SchemaMigrations.class.getClassLoader())
-        .dataSource(ds)
-        .table("taskqueue_schema_history")
-        .locations("classpath:db/migration")
-        .target("13")
-        .load()
-        .migrate();
+    migrateUpTo(ds, "taskqueue_schema_history", "13");
 
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> SchemaMigrations.requireCurrent(ds));
@@ -149,6 +138,17 @@ class SchemaMigrationsIT {
 
     SchemaMigrations.migrate(ds); // what the operators do
     SchemaMigrations.requireCurrent(ds);
+  }
+
+  /** Applies taskqueue's migrations up to {@code version}, with their history in {@code table}. */
+  private static void migrateUpTo(PGSimpleDataSource ds, String table, String version) {
+    Flyway.configure(SchemaMigrations.class.getClassLoader())
+        .dataSource(ds)
+        .table(table)
+        .locations("classpath:db/migration")
+        .target(version)
+        .load()
+        .migrate();
   }
 
   private static PGSimpleDataSource freshDatabase(String prefix) throws SQLException {
