@@ -7,7 +7,8 @@ const outDir = process.env.CONSOLE_OUT_DIR || 'dist'
 const backend = 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  base: '/',
+  // Relative asset URLs: the console works under any context root.
+  base: './',
   plugins: [react()],
   build: {
     outDir,

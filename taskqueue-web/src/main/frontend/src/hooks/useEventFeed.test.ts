@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../services/api'
 import type { WsTicket } from '../services/types'
-import { useEventFeed } from './useEventFeed'
+import { eventsUrl, useEventFeed } from './useEventFeed'
 
 /** Minimal stand-in for the browser WebSocket, driven by the test. */
 class FakeSocket {
@@ -178,5 +178,16 @@ describe('useEventFeed', () => {
     expect(ws.closedByClient).toBe(true)
     await advance(60_000)
     expect(sockets()).toHaveLength(1)
+  })
+})
+
+describe('eventsUrl', () => {
+  it('opens the feed below the context root, over wss behind TLS', () => {
+    expect(eventsUrl('t 1', { protocol: 'http:', host: 'h:8080', pathname: '/' })).toBe(
+      'ws://h:8080/ws/events?ticket=t%201',
+    )
+    expect(eventsUrl('t', { protocol: 'https:', host: 'h', pathname: '/orders/' })).toBe(
+      'wss://h/orders/ws/events?ticket=t',
+    )
   })
 })

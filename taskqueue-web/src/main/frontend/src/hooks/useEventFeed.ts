@@ -1,7 +1,7 @@
 // One WebSocket to /ws/events for the whole app. Owns reconnects (fresh ticket
 // every time: a ticket is single-use) and batches events before fan-out.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { ApiError } from '../services/api'
+import { ApiError, appRoot } from '../services/api'
 import type { FeedEvent, WsTicket } from '../services/types'
 import { EventBatcher } from './eventBatcher'
 import { delay } from './reconnectDelay'
@@ -28,9 +28,12 @@ const NO_FILTER: readonly string[] = []
 // WebSocket.OPEN; a literal so test doubles need not define the static.
 const OPEN = 1
 
-export function eventsUrl(ticket: string, loc: Pick<Location, 'protocol' | 'host'> = location) {
+export function eventsUrl(
+  ticket: string,
+  loc: Pick<Location, 'protocol' | 'host' | 'pathname'> = location,
+) {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${loc.host}/ws/events?ticket=${encodeURIComponent(ticket)}`
+  return `${scheme}//${loc.host}${appRoot(loc.pathname)}/ws/events?ticket=${encodeURIComponent(ticket)}`
 }
 
 function sendFilter(ws: WebSocket, types: readonly string[]) {

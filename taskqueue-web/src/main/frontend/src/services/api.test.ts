@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, clampLimit, createApi, withQuery } from './api'
+import { ApiError, appRoot, clampLimit, createApi, withQuery } from './api'
 
 function respond(status: number, body: unknown, type = 'application/json') {
   return vi.fn(() =>
@@ -18,6 +18,13 @@ describe('api', () => {
     expect(clampLimit(undefined)).toBe(50)
     expect(clampLimit(5000)).toBe(200)
     expect(clampLimit(0)).toBe(1)
+  })
+
+  it('finds the application under any context root', () => {
+    expect(appRoot('/')).toBe('')
+    expect(appRoot('/index.html')).toBe('')
+    expect(appRoot('/orders/')).toBe('/orders')
+    expect(appRoot('/shop/orders/index.html')).toBe('/shop/orders')
   })
 
   it('drops empty query values', () => {

@@ -68,13 +68,22 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message, problem)
 }
 
+/**
+ * The application's root path without a trailing slash: the directory the console is served
+ * from, which is the context root of the WAR that holds taskqueue ('' at the server's root,
+ * '/orders' in a WAR deployed there). The API and the event feed are below it.
+ */
+export function appRoot(pathname: string = location.pathname): string {
+  return pathname.replace(/\/[^/]*$/, '')
+}
+
 async function request<T>(secret: string, method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     Authorization: `Bearer ${secret}`,
     Accept: 'application/json, application/problem+json',
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  const res = await fetch(url, {
+  const res = await fetch(appRoot() + url, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -29,15 +29,15 @@ public final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
-  private final String key;
+  private final String authorization;
 
   public Api(URL deployment) {
-    this(base(deployment), ADMIN_KEY);
+    this(base(deployment), "Bearer " + ADMIN_KEY);
   }
 
-  private Api(URI base, String key) {
+  private Api(URI base, String authorization) {
     this.base = base;
-    this.key = key;
+    this.authorization = authorization;
   }
 
   private static URI base(URL deployment) {
@@ -48,7 +48,12 @@ public final class Api {
 
   /** The same API called with {@code key} (any bearer secret), or anonymously when null. */
   public Api as(String key) {
-    return new Api(base, key);
+    return new Api(base, key == null ? null : "Bearer " + key);
+  }
+
+  /** The same API called with this {@code Authorization} header, such as an application's Basic. */
+  public Api authorizedBy(String authorization) {
+    return new Api(base, authorization);
   }
 
   public record Reply(
@@ -131,8 +136,8 @@ public final class Api {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      if (key != null) {
-        request.header("Authorization", "Bearer " + key);
+      if (authorization != null) {
+        request.header("Authorization", authorization);
       }
       HttpResponse<String> response =
           HTTP.send(

@@ -4,13 +4,11 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON-B for the API: an unknown field in a request is an error (a typo must not be silently
  * dropped), and absent values are left out of responses.
  */
-@Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
 
   private final Jsonb jsonb =

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
 
 /**
@@ -19,7 +18,6 @@ import java.util.logging.Logger;
  * PostgreSQL restarted ("encountered exception during commit jakarta.transaction.SystemException").
  * Ranked before Jersey's mapper of the same exception type.
  */
-@Provider
 @Priority(Priorities.USER - 1000)
 public class FailedCommitMapper implements ExceptionMapper<TransactionalException> {
 

@@ -4,13 +4,11 @@ import io.taskqueue.api.entity.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Answers JAX-RS's own errors (404, 405, 406, 415, a body that could not be read, ...) with a
  * problem of the same status instead of an HTML page.
  */
-@Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
 
   @Override

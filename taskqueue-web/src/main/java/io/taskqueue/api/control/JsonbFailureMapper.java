@@ -3,10 +3,8 @@ package io.taskqueue.api.control;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** Some JSON-B failures reach the application unwrapped; they are bad requests too. */
-@Provider
 public class JsonbFailureMapper implements ExceptionMapper<JsonbException> {
 
   @Override

@@ -7,13 +7,11 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Answers a body that is not valid JSON, or JSON of the wrong shape (an unknown field, a string
  * where a number belongs), with 400 and the parser's reason.
  */
-@Provider
 public class MalformedJsonMapper implements ExceptionMapper<ProcessingException> {
 
   @Override

@@ -2,10 +2,8 @@ package io.taskqueue.api.control;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** Answers a {@link ProblemException} with its problem. */
-@Provider
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
 
   @Override

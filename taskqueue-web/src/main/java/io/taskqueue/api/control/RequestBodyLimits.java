@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * replace bad bytes with U+FFFD, or stop reading after the first value, and store a job that is not
  * what the client sent.
  */
-@Provider
 public class RequestBodyLimits implements ContainerRequestFilter {
 
   /** Request property with the top-level JSON value type of the body. */

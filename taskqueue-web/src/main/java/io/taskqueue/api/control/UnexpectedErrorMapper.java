@@ -3,7 +3,6 @@ package io.taskqueue.api.control;
 import io.taskqueue.api.entity.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,7 +13,6 @@ import java.util.logging.Logger;
  * incident id and answered 500 with that id, never with a stack trace. The authentication
  * mechanism, which runs before JAX-RS, answers its own failures through {@link #problem} too.
  */
-@Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());

@@ -1,6 +1,7 @@
 package io.taskqueue.job.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.job.control.Cursor;
 import io.taskqueue.job.entity.BulkResult;
 import io.taskqueue.job.entity.DeadFilter;
@@ -30,6 +31,7 @@ import java.util.List;
  * {@code error} (text in the last error) and {@code after}/{@code before} (when they died, ISO
  * 8601); retry or delete every match.
  */
+@ServedUnderApiOnly
 @Path("dead")
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped

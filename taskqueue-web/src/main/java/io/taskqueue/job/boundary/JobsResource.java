@@ -2,6 +2,7 @@ package io.taskqueue.job.boundary;
 
 import io.taskqueue.api.control.ProblemException;
 import io.taskqueue.api.control.RequestBodyLimits;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.job.control.Cursor;
 import io.taskqueue.job.entity.AttemptView;
 import io.taskqueue.job.entity.BatchSubmitted;
@@ -52,6 +53,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /api/jobs}: submit jobs, read one, list them newest first. */
+@ServedUnderApiOnly
 @Path("jobs")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

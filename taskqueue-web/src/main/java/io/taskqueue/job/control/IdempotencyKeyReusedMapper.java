@@ -4,10 +4,8 @@ import io.taskqueue.api.entity.Problem;
 import io.taskqueue.job.entity.IdempotencyKeyReused;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** 422: the caller reused an idempotency key for a different request (as Stripe answers it). */
-@Provider
 public class IdempotencyKeyReusedMapper implements ExceptionMapper<IdempotencyKeyReused> {
 
   @Override

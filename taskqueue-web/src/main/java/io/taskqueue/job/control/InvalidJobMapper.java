@@ -4,13 +4,11 @@ import io.taskqueue.InvalidJobException;
 import io.taskqueue.api.entity.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * A submission the engine's rules refused: 413 for what is too large, 400 for the rest, with the
  * rule's reason as the problem type (the same refusals a Java submitter gets as exceptions).
  */
-@Provider
 public class InvalidJobMapper implements ExceptionMapper<InvalidJobException> {
 
   @Override

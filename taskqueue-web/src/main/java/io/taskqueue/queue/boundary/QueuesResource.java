@@ -1,6 +1,7 @@
 package io.taskqueue.queue.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.entity.QueueDepths;
 import io.taskqueue.queue.entity.QueueOverview;
@@ -26,6 +27,7 @@ import java.util.Map;
  * {@code /api/queues}: queue depths per priority and job counts per status; pausing and resuming a
  * priority queue.
  */
+@ServedUnderApiOnly
 @Path("queues")
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped

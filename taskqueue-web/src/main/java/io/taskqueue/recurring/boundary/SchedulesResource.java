@@ -1,6 +1,7 @@
 package io.taskqueue.recurring.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobView;
@@ -48,6 +49,7 @@ import java.util.Locale;
  * {@code /api/schedules}: recurring jobs. Viewers read them; operators create, change, pause,
  * resume, delete and run them, each change in the audit log with the change's own transaction.
  */
+@ServedUnderApiOnly
 @Path("schedules")
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped

@@ -4,10 +4,8 @@ import io.taskqueue.api.entity.Problem;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** A schedule the rules refused: 400, with the rule's reason as the problem type. */
-@Provider
 public class InvalidScheduleMapper implements ExceptionMapper<InvalidScheduleException> {
 
   @Override

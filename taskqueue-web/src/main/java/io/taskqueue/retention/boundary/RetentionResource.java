@@ -1,6 +1,7 @@
 package io.taskqueue.retention.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.retention.entity.RetentionChange;
 import io.taskqueue.retention.entity.RetentionPacing;
 import io.taskqueue.retention.entity.RetentionRun;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
  * {@code /api/retention}: how long finished jobs, audit entries and period statistics are kept, and
  * what the last round removed (viewers); changing the ages at run time (admins, audited).
  */
+@ServedUnderApiOnly
 @Path("retention")
 @ApplicationScoped
 @RolesAllowed(Role.VIEWER_NAME)

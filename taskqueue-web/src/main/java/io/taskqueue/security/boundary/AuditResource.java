@@ -1,6 +1,7 @@
 package io.taskqueue.security.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.entity.AuditPage;
 import io.taskqueue.security.entity.AuditRecord;
 import io.taskqueue.security.entity.Role;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/audit}, admins only: the audit log, newest first, by actor and action. */
+@ServedUnderApiOnly
 @Path("audit")
 @ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)

@@ -1,6 +1,7 @@
 package io.taskqueue.security.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.ApiKeyIdentityStore;
 import io.taskqueue.security.control.CurrentCaller;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** {@code /api/keys}, admins only: create a key (its secret is shown once), list, revoke. */
+@ServedUnderApiOnly
 @Path("keys")
 @ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)

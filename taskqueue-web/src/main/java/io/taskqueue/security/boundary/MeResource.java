@@ -1,5 +1,6 @@
 package io.taskqueue.security.boundary;
 
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.WsTicketRateLimit;
 import io.taskqueue.security.entity.Caller;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code GET /api/me}: who the caller is, so a console can show only what its roles allow; {@code
  * POST /api/ws-ticket}: a one-time ticket for the event WebSocket.
  */
+@ServedUnderApiOnly
 @Path("")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,7 +8,9 @@ import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.security.entity.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -21,11 +23,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The application's one authentication mechanism, run on every request:
+ * The application's one authentication mechanism, run on every request. A request outside
+ * taskqueue's own paths ({@link OwnPaths}) belongs to the application taskqueue is laid over: its
+ * own mechanism ({@link HostAuthentication}) signs it in, or nobody does. On taskqueue's paths:
  *
  * <ol>
  *   <li>{@code Authorization: Bearer <API key or JWT>} is checked by the identity stores; a bad one
- *       ends the request with 401, whatever the path.
+ *       ends the request with 401.
  *   <li>On {@code /ws/}, a one-time {@code ticket} query parameter from {@code POST /api/ws-ticket}
  *       may stand in for the header (browsers cannot set it on a handshake); a handshake without a
  *       valid ticket or header, or by a caller who is not a viewer, is refused before the upgrade.
@@ -47,11 +51,18 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   @Inject WsTickets tickets;
   @Inject WsHandshakes handshakes;
   @Inject DatabaseSetup database;
+  @Inject @HostAuthentication Instance<HttpAuthenticationMechanism> host;
 
   @Override
   public AuthenticationStatus validateRequest(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (!database.isMigrated() && isApi(request)) {
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    if (isTheApplications(request)) {
+      return host.isResolvable()
+          ? host.get().validateRequest(request, response, context)
+          : context.doNothing();
+    }
+    if (!database.isMigrated() && OwnPaths.isApiOrFeed(OwnPaths.of(request))) {
       // The node deployed while PostgreSQL was away and its schema is not up to date yet: no key
       // can be checked and no job stored. Retry soon, or at another node. (The health endpoints
       // pass through here too on Payara Micro: they must go on saying why.)
@@ -67,9 +78,29 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
-  private static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.startsWith("/ws/");
+  @Override
+  public AuthenticationStatus secureResponse(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    return isTheApplications(request) && host.isResolvable()
+        ? host.get().secureResponse(request, response, context)
+        : AuthenticationStatus.SUCCESS;
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (isTheApplications(request) && host.isResolvable()) {
+      host.get().cleanSubject(request, response, context);
+    } else {
+      HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+  }
+
+  /** A request for the application taskqueue is laid over, not for taskqueue or the server. */
+  private static boolean isTheApplications(HttpServletRequest request) {
+    String path = OwnPaths.of(request);
+    return !OwnPaths.isServedByTaskqueue(path) && !OwnPaths.isServerEndpoint(path);
   }
 
   /** An admitted caller, how it signed in (null when its store did not say) and with what. */
@@ -77,7 +108,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = OwnPaths.of(request);
     String header = request.getHeader("Authorization");
     Optional<Admitted> admitted = Optional.empty();
     if (header != null) {

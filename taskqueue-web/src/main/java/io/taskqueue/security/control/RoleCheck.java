@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +19,6 @@ import java.util.List;
  * refused to everyone, so an endpoint added without thinking about roles is closed, not open. A
  * method's {@link AlsoRequiresRoles} must be held as well.
  */
-@Provider
 public class RoleCheck implements DynamicFeature {
 
   @Override

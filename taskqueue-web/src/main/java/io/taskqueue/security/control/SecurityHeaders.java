@@ -13,10 +13,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Strict headers on every answer (the console may load only its own scripts, styles and
- * connections, and may not be framed; API answers are not cached), and CORS only for the origins
- * {@code taskqueue.cors.allowed-origins} names: none by default, so browsers on other sites cannot
- * call the API.
+ * Strict headers on every answer of taskqueue's own paths (the console may load only its own
+ * scripts, styles and connections, and may not be framed; API answers are not cached), and CORS
+ * only for the origins {@code taskqueue.cors.allowed-origins} names: none by default, so browsers
+ * on other sites cannot call the API. The pages of an application taskqueue is laid over ({@link
+ * OwnPaths}) keep the headers that application sets.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -35,6 +36,11 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    String path = OwnPaths.of(request);
+    if (!OwnPaths.isServedByTaskqueue(path)) {
+      chain.doFilter(request, response);
+      return;
+    }
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
@@ -45,7 +51,6 @@ public class SecurityHeaders extends HttpFilter {
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
     }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Takes a submission's first rate-limit token before its body is read: after the role checks (an
@@ -14,7 +13,6 @@ import jakarta.ws.rs.ext.Provider;
  * io.taskqueue.api.control.RequestBodyLimits} buffers and parses up to 16 MB. The rest of the
  * charge, a token per further job, is taken once the body is parsed.
  */
-@Provider
 @SubmitRateLimited
 @Priority(SubmitRateGate.PRIORITY)
 public class SubmitRateGate implements ContainerRequestFilter {

@@ -1,5 +1,6 @@
 package io.taskqueue.stats.boundary;
 
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.stats.entity.JobStats;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * failures, throughput and run times. Read from counters and rollups, never by scanning jobs, so it
  * answers in milliseconds at ten million jobs.
  */
+@ServedUnderApiOnly
 @Path("stats")
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package io.taskqueue.worker.boundary;
 
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.worker.entity.NodeHealth;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import java.util.List;
  * {@code /api/workers}: every live node (one whose heartbeat has not expired) with its worker
  * threads. A node that stops disappears at once; one that dies, within the heartbeat TTL.
  */
+@ServedUnderApiOnly
 @Path("workers")
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped

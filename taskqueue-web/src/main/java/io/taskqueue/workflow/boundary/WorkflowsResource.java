@@ -1,6 +1,7 @@
 package io.taskqueue.workflow.boundary;
 
 import io.taskqueue.api.control.ProblemException;
+import io.taskqueue.api.control.ServedUnderApiOnly;
 import io.taskqueue.security.control.ActionAudit;
 import io.taskqueue.security.control.CurrentCaller;
 import io.taskqueue.security.control.SubmitRateLimit;
@@ -37,6 +38,7 @@ import java.util.UUID;
  * {@code /api/workflows}: submit jobs that depend on each other in one request, read a workflow's
  * jobs with their parents, cancel all of its unfinished jobs in one call.
  */
+@ServedUnderApiOnly
 @Path("workflows")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,10 +4,8 @@ import io.taskqueue.api.entity.Problem;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** A workflow refused before anything was stored: its status, the reason as problem type. */
-@Provider
 public class InvalidWorkflowMapper implements ExceptionMapper<InvalidWorkflowException> {
 
   @Override

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -17,8 +18,10 @@ import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
 import io.taskqueue.security.entity.SignIn;
 import io.taskqueue.support.CapturedBody;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -57,7 +60,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void aCallerNameTooLongForTheColumnsIsRefusedWith401() {
+  void aCallerNameTooLongForTheColumnsIsRefusedWith401() throws Exception {
     named("a".repeat(Callers.MAX_NAME_LENGTH + 1));
 
     AuthenticationStatus status = mechanism.validateRequest(request, response, context);
@@ -69,7 +72,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void aCallerNameAtTheLimitIsAdmitted() {
+  void aCallerNameAtTheLimitIsAdmitted() throws Exception {
     named("a".repeat(Callers.MAX_NAME_LENGTH));
 
     assertEquals(
@@ -78,12 +81,12 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void theLongestCallerIdFitsTheVarchar200Columns() {
+  void theLongestCallerIdFitsTheVarchar200Columns() throws Exception {
     assertTrue(("jwt:" + "a".repeat(Callers.MAX_NAME_LENGTH)).length() <= 200);
   }
 
   @Test
-  void aKeyLookupDuringAStorageOutageAnswers503WithRetryAfter() {
+  void aKeyLookupDuringAStorageOutageAnswers503WithRetryAfter() throws Exception {
     when(stores.validate(any()))
         .thenThrow(
             new PersistenceException(
@@ -98,7 +101,8 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void anyOtherFailureToCheckACredentialIsAProblemWithAnIncidentNotTheContainersEmpty500() {
+  void anyOtherFailureToCheckACredentialIsAProblemWithAnIncidentNotTheContainersEmpty500()
+      throws Exception {
     // What a store throws while the application is being undeployed, say.
     when(stores.validate(any())).thenThrow(new IllegalStateException("pool is closed"));
 
@@ -114,7 +118,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void beforeTheSchemaIsUpToDateTheApiAnswers503WithoutAskingTheStores() {
+  void beforeTheSchemaIsUpToDateTheApiAnswers503WithoutAskingTheStores() throws Exception {
     when(database.isMigrated()).thenReturn(false);
 
     AuthenticationStatus status = mechanism.validateRequest(request, response, context);
@@ -126,7 +130,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void beforeTheSchemaIsUpToDateTheHealthEndpointsStillPassThrough() {
+  void beforeTheSchemaIsUpToDateTheHealthEndpointsStillPassThrough() throws Exception {
     when(database.isMigrated()).thenReturn(false);
     when(request.getRequestURI()).thenReturn("/health/started");
     when(request.getHeader("Authorization")).thenReturn(null);
@@ -137,7 +141,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void aWebSocketHandshakeHandsOnHowItsCallerSignedIn() {
+  void aWebSocketHandshakeHandsOnHowItsCallerSignedIn() throws Exception {
     WsHandshakes handshakes = new WsHandshakes();
     mechanism.handshakes = handshakes;
     when(request.getRequestURI()).thenReturn("/ws/events");
@@ -153,7 +157,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void aTicketCarriesItsCallersSignInToTheFeed() {
+  void aTicketCarriesItsCallersSignInToTheFeed() throws Exception {
     WsHandshakes handshakes = new WsHandshakes();
     mechanism.handshakes = handshakes;
     mechanism.tickets = ticketFor(SignIn.jwt(Instant.parse("2030-01-01T00:00:00Z")).encode());
@@ -168,7 +172,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void aTicketThatDoesNotSayHowItsCallerSignedInIsRefused() {
+  void aTicketThatDoesNotSayHowItsCallerSignedInIsRefused() throws Exception {
     mechanism.handshakes = new WsHandshakes();
     mechanism.tickets = ticketFor("");
     onTheFeedWithTicket("tq_ticket");
@@ -179,7 +183,7 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void theWebSocketTicketRemembersTheSignInOfTheRequestThatAskedForIt() {
+  void theWebSocketTicketRemembersTheSignInOfTheRequestThatAskedForIt() throws Exception {
     named("ci");
     mechanism.validateRequest(request, response, context);
     verify(request, never()).setAttribute(eq(Callers.SIGN_IN), any());
@@ -190,6 +194,48 @@ class BearerAuthenticationTest {
                 new SignInPrincipal("ci", SignIn.key(9, null)), Set.of("viewer")));
     mechanism.validateRequest(request, response, context);
     verify(request).setAttribute(Callers.SIGN_IN, SignIn.key(9, null));
+  }
+
+  @Test
+  void theApplicationsOwnPathsAreSignedInByItsOwnMechanismWhateverTheHeader() throws Exception {
+    HttpAuthenticationMechanism shops = mock(HttpAuthenticationMechanism.class);
+    when(shops.validateRequest(request, response, context))
+        .thenReturn(AuthenticationStatus.SEND_CONTINUE);
+    mechanism.host = hostMechanism(shops);
+    when(request.getRequestURI()).thenReturn("/shop/orders");
+
+    assertEquals(
+        AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(request, response, context));
+    verify(stores, never()).validate(any());
+    verify(response, never()).setStatus(401);
+
+    when(request.getRequestURI()).thenReturn("/api/jobs");
+    named("ci");
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    verify(shops, times(1)).validateRequest(any(), any(), any());
+  }
+
+  @Test
+  void withoutAnApplicationMechanismItsPathsStayAnonymousAndAreNeverRefused() throws Exception {
+    mechanism.host = hostMechanism(null);
+    when(request.getRequestURI()).thenReturn("/shop/orders");
+    when(request.getHeader("Authorization")).thenReturn("Bearer the-shops-own-token");
+
+    mechanism.validateRequest(request, response, context);
+
+    verify(context).doNothing();
+    verify(stores, never()).validate(any());
+    verify(response, never()).setStatus(401);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Instance<HttpAuthenticationMechanism> hostMechanism(
+      HttpAuthenticationMechanism mechanism) {
+    Instance<HttpAuthenticationMechanism> host = mock(Instance.class);
+    when(host.isResolvable()).thenReturn(mechanism != null);
+    when(host.get()).thenReturn(mechanism);
+    return host;
   }
 
   private void onTheFeedWithTicket(String ticket) {

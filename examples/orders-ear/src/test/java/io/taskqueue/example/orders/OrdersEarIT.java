@@ -38,8 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The shop's EAR on a full Payara Server 6 domain of its own (127.0.0.1 only, no data grid, no
  * phone home): taskqueue's engine is an EJB module, its REST API and console the web module at
- * {@code /}, and the shop's WAR at {@code /shop} holds the handler, which the engine finds across
- * modules. Jobs come in over REST and from the shop's own Java code, in its transactions.
+ * {@code /}, and the shop's WAR at {@code /orders} (its API at {@code /orders/shop}) holds the
+ * handler, which the engine finds across modules. Jobs come in over REST and from the shop's own
+ * Java code, in its transactions.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -178,7 +179,8 @@ class OrdersEarIT {
   void theShopSignsInItsOwnUsersAndNobodyElse() {
     HttpResponse<String> anonymous =
         send(
-            HttpRequest.newBuilder(domain.baseUri().resolve("shop/api/orders/count/x@example.com"))
+            HttpRequest.newBuilder(
+                    domain.baseUri().resolve("orders/shop/orders/count/x@example.com"))
                 .GET());
     assertEquals(401, anonymous.statusCode());
   }
@@ -224,7 +226,7 @@ class OrdersEarIT {
     String login = ShopServices.SHOP_USER + ":" + ShopServices.SHOP_PASSWORD;
     return call(
         method,
-        "shop/api/" + path,
+        "orders/shop/" + path,
         body,
         "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
   }

@@ -3,6 +3,7 @@ package io.taskqueue.example.orders;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.support.Api;
@@ -10,6 +11,8 @@ import io.taskqueue.support.Api.Reply;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shop as one WAR on Payara Micro, taskqueue inside it: an order and its confirmation job
- * commit together or not at all, and the shop's own handler runs the job, retried, then dead.
+ * The shop as one WAR on Payara Micro, taskqueue laid over it: an order and its confirmation job
+ * commit together or not at all, and the shop's own handler runs the job, retried, then dead. The
+ * shop keeps its own REST application ({@code /shop}), sign-in (HTTP Basic), error answers and
+ * headers; taskqueue's apply to its own paths only.
  */
 @ExtendWith({ShopServices.class, ArquillianExtension.class})
 class OrdersWarIT {
@@ -38,10 +43,15 @@ class OrdersWarIT {
 
   @ArquillianResource URL deployment;
   Api api;
+  Api shop;
 
   @BeforeEach
   void client() {
     api = new Api(deployment);
+    String login = ShopServices.SHOP_USER + ":" + ShopServices.SHOP_PASSWORD;
+    shop =
+        api.authorizedBy(
+            "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
     await().atMost(60, SECONDS).until(() -> api.get("api/queues").status() == 200);
   }
 
@@ -66,11 +76,11 @@ class OrdersWarIT {
   @Test
   void aFailureAfterSavingLeavesNoOrderNoPointsNoJobAndNothingInRedis() {
     String email = unique("bob");
-    Reply failed = api.post("api/orders", order(email, "10.00", 25, true));
+    Reply failed = shop.post("shop/orders", order(email, "10.00", 25, true));
 
     assertEquals(409, failed.status(), failed.body());
     String job = failed.json().getString("job");
-    assertEquals("[0,0]", api.get("api/orders/count/" + email).body().replace(" ", ""));
+    assertEquals("[0,0]", shop.get("shop/orders/count/" + email).body().replace(" ", ""));
     assertEquals(404, api.get("api/jobs/" + job).status());
     assertEquals(List.of(), RedisTraces.of(job));
   }
@@ -81,7 +91,7 @@ class OrdersWarIT {
     JsonObject order = place(email, "99.00", 25, false);
 
     assertEquals(25, order.getInt("loyaltyPoints"));
-    assertEquals("[1,1]", api.get("api/orders/count/" + email).body().replace(" ", ""));
+    assertEquals("[1,1]", shop.get("shop/orders/count/" + email).body().replace(" ", ""));
     assertEquals(1, awaitJob(order, "completed").getInt("confirmationsSent"));
   }
 
@@ -95,18 +105,96 @@ class OrdersWarIT {
     assertEquals(0, dead.getInt("confirmationsSent"));
   }
 
+  @Test
+  void theShopSignsInItsCallersOnItsPathsAndTaskqueueItsOwn() {
+    assertEquals(200, shop.get("shop/orders/count/x@example.com").status());
+
+    Reply anonymous = api.as(null).get("shop/orders/count/x@example.com");
+    assertEquals(401, anonymous.status());
+    assertEquals("Basic realm=\"shop\"", anonymous.header("WWW-Authenticate"), "the shop's answer");
+
+    Reply taskqueueKey = api.get("shop/orders/count/x@example.com");
+    assertEquals(401, taskqueueKey.status(), "a taskqueue key means nothing to the shop");
+    assertEquals("Basic realm=\"shop\"", taskqueueKey.header("WWW-Authenticate"));
+
+    Reply shopLogin = shop.get("api/queues");
+    assertEquals(401, shopLogin.status(), "the shop's login means nothing to taskqueue");
+    assertEquals("Bearer realm=\"taskqueue\"", shopLogin.header("WWW-Authenticate"));
+    assertEquals("application/problem+json", shopLogin.contentType());
+  }
+
+  @Test
+  void taskqueuesSecurityHeadersStayOnItsOwnPaths() {
+    Reply shopAnswer = shop.get("shop/orders/count/x@example.com");
+    assertNull(shopAnswer.header("Content-Security-Policy"), "the shop sets its own");
+    assertNull(shopAnswer.header("X-Frame-Options"));
+
+    Reply apiAnswer = api.get("api/queues");
+    assertTrue(apiAnswer.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+    assertEquals("DENY", apiAnswer.header("X-Frame-Options"));
+    assertEquals("no-store", apiAnswer.header("Cache-Control"));
+    Reply console = api.as(null).get("");
+    assertEquals(200, console.status());
+    assertEquals("DENY", console.header("X-Frame-Options"));
+  }
+
+  /** The console's page and scripts load under the shop's context root, not only at the root. */
+  @Test
+  void theConsoleWorksUnderTheWarsContextRoot() {
+    Reply page = api.as(null).get("");
+    assertEquals(200, page.status());
+    java.util.regex.Matcher script =
+        java.util.regex.Pattern.compile("src=\"(\\./assets/[^\"]+\\.js)\"").matcher(page.body());
+    assertTrue(script.find(), "relative script URL in " + page.body());
+    Reply loaded = api.as(null).get(script.group(1).substring(2));
+    assertEquals(200, loaded.status(), deployment + " + " + script.group(1));
+    assertTrue(loaded.contentType().contains("javascript"), loaded.contentType());
+  }
+
+  @Test
+  void theShopsMapperAnswersTheShopsErrorsAndTaskqueuesMappersTaskqueues() {
+    Reply shopError = shop.get("shop/orders/count/not-an-address");
+    assertEquals(400, shopError.status(), shopError.body());
+    assertEquals("urn:shop:problem:bad-request", shopError.json().getString("type"));
+
+    Reply apiError = api.post("api/jobs", "{\"type\":");
+    assertEquals(400, apiError.status(), apiError.body());
+    assertEquals("urn:taskqueue:problem:malformed-json", apiError.json().getString("type"));
+  }
+
+  /**
+   * The shop's application finds its classes by scanning, so it finds taskqueue's resources too;
+   * there, signed in as the shop's submitter, they answer 404 and store nothing.
+   */
+  @Test
+  void taskqueuesResourcesAnswerUnderItsOwnApiOnly() {
+    Reply submitted =
+        shop.post("shop/jobs", "{\"type\":\"order.confirmation\",\"payload\":{\"orderId\":-1}}");
+    assertEquals(404, submitted.status(), submitted.body());
+
+    Reply listed = api.get("api/jobs?type=order.confirmation&limit=200");
+    assertEquals(200, listed.status());
+    listed
+        .json()
+        .getJsonArray("items")
+        .forEach(
+            job ->
+                assertEquals(
+                    "app", job.asJsonObject().getString("submittedBy"), "only the shop's Java"));
+  }
+
   private JsonObject place(String email, String total, int points, boolean fail) {
-    Reply placed = api.post("api/orders", order(email, total, points, fail));
+    Reply placed = shop.post("shop/orders", order(email, total, points, fail));
     assertEquals(201, placed.status(), placed.body());
     return placed.json();
   }
 
   private JsonObject awaitJob(JsonObject order, String state) {
-    String path = "api/orders/" + order.getInt("id");
+    String path = "shop/orders/" + order.getInt("id");
     await()
         .atMost(30, SECONDS)
-        .until(() -> state.equals(api.get(path).json().getString("jobState", "")));
-    return api.get(path).json();
+        .until(() -> state.equals(shop.get(path).json().getString("jobState", "")));
+    return shop.get(path).json();
   }
 
   private static String order(String email, String total, int points, boolean fail) {

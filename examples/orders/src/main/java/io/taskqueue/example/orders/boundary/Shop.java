@@ -84,9 +84,16 @@ public class Shop {
             points));
   }
 
-  /** How many orders and loyalty rows exist for {@code email}: what a rollback must leave at 0. */
+  /**
+   * How many orders and loyalty rows exist for {@code email}: what a rollback must leave at 0.
+   *
+   * @throws IllegalArgumentException when {@code email} is not an address
+   */
   @Transactional
   public long[] countFor(String email) {
+    if (!email.contains("@")) {
+      throw new IllegalArgumentException("Not an email address: " + email);
+    }
     long orderCount =
         orders
             .createQuery("SELECT COUNT(o) FROM ShopOrder o WHERE o.email = :e", Long.class)

@@ -1,4 +1,4 @@
-package io.taskqueue.example.orders.ear;
+package io.taskqueue.example.orders.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +14,15 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The shop's own sign-in when it is its own module of an EAR: HTTP Basic against one user from
- * configuration ({@code example.shop.user}, {@code example.shop.password}), who may place orders. A
- * real shop signs its users in its own way; taskqueue's keys sign in to taskqueue's module only.
+ * The shop's own sign-in: HTTP Basic against one user from configuration ({@code
+ * example.shop.user}, {@code example.shop.password}), who may place orders. A real shop signs its
+ * users in its own way; taskqueue's keys sign in to taskqueue's paths only.
  *
- * <p>A bean of the shop's WAR rather than {@code @BasicAuthenticationMechanismDefinition}: that
- * annotation makes a mechanism every module of the EAR sees, which then clashes with taskqueue's
- * own in taskqueue's web module. A WAR's beans are its own.
+ * <p>In the single WAR, taskqueue sets this bean aside and hands it every request outside its own
+ * paths ({@code /api/}, {@code /ws/}, the console's files); in an EAR, it is the shop module's own.
+ * A bean rather than {@code @BasicAuthenticationMechanismDefinition}: that annotation makes a
+ * mechanism the container creates, which would clash with taskqueue's in the single WAR and, in an
+ * EAR, be seen by every module.
  */
 @ApplicationScoped
 public class ShopBasicAuthentication implements HttpAuthenticationMechanism {
@@ -40,7 +42,7 @@ public class ShopBasicAuthentication implements HttpAuthenticationMechanism {
     if (header != null && header.startsWith("Basic ") && matches(header.substring(6).trim())) {
       return context.notifyContainerAboutLogin(user, Set.of("submitter"));
     }
-    // Everything the shop's module serves is its API: no credentials, no answer.
+    // Everything that reaches this mechanism is the shop's API: no credentials, no answer.
     response.setHeader("WWW-Authenticate", "Basic realm=\"shop\"");
     return context.responseUnauthorized();
   }
