@@ -1,5 +1,6 @@
 /**
- * The REST API's frame: the JAX-RS application under {@code /api}, JSON-B settings, request size
- * limits, and problem responses ({@code application/problem+json}) for every error.
+ * The REST API's frame: JSON-B settings, request size limits, the guard that keeps taskqueue's
+ * resources under {@code /api}, and problem responses ({@code application/problem+json}) for every
+ * error.
  */
 package io.taskqueue.api;

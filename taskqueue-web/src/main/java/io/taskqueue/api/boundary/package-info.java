@@ -1,2 +1,2 @@
-/** The JAX-RS application and the providers every resource shares. */
+/** The providers every resource shares. */
 package io.taskqueue.api.boundary;

@@ -1,5 +1,6 @@
-package io.taskqueue.api.boundary;
+package io.taskqueue.rest.boundary;
 
+import io.taskqueue.api.boundary.JsonbSettings;
 import io.taskqueue.api.control.FailedCommitMapper;
 import io.taskqueue.api.control.HttpErrorMapper;
 import io.taskqueue.api.control.JsonbFailureMapper;

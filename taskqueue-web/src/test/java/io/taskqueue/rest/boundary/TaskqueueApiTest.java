@@ -1,4 +1,4 @@
-package io.taskqueue.api.boundary;
+package io.taskqueue.rest.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,2 @@
+/** The JAX-RS application, {@code TaskqueueApi}. */
+package io.taskqueue.rest.boundary;
