@@ -52,6 +52,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   @Inject WsHandshakes handshakes;
   @Inject DatabaseSetup database;
   @Inject @HostAuthentication Instance<HttpAuthenticationMechanism> host;
+  @Inject ServerEndpointAccess serverEndpoints;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -141,6 +142,25 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
                           .map(signIn -> new Admitted(redeemed.caller(), signIn, ticket)));
       if (admitted.isEmpty()) {
         return AuthProblems.unauthorized(response, "The ticket is unknown, used or expired.");
+      }
+    }
+    Optional<ServerEndpointAccess.Requirement> required =
+        OwnPaths.isServerEndpoint(path) ? serverEndpoints.requiredFor(path) : Optional.empty();
+    if (required.isPresent()) {
+      String role = required.get().role();
+      if (admitted.isEmpty()) {
+        return AuthProblems.unauthorized(
+            response,
+            "Reading this needs credentials with the role "
+                + role
+                + " ("
+                + required.get().setting()
+                + ").");
+      }
+      if (!Role.fromWireName(role).map(admitted.get().caller()::has).orElse(false)) {
+        return AuthProblems.forbidden(
+            response,
+            "Reading this needs the role " + role + " (" + required.get().setting() + ").");
       }
     }
     if (path.startsWith("/ws/")) {

@@ -48,6 +48,7 @@ class BearerAuthenticationTest {
   BearerAuthenticationTest() throws Exception {
     mechanism.identityStores = stores;
     mechanism.database = database;
+    mechanism.serverEndpoints = endpoints(null, null);
     when(database.isMigrated()).thenReturn(true);
     when(request.getRequestURI()).thenReturn("/api/jobs");
     when(request.getContextPath()).thenReturn("");
@@ -227,6 +228,57 @@ class BearerAuthenticationTest {
     verify(context).doNothing();
     verify(stores, never()).validate(any());
     verify(response, never()).setStatus(401);
+  }
+
+  @Test
+  void metricsAndOpenApiAreOpenUnlessARoleIsConfiguredAndHealthStaysOpenForProbes()
+      throws Exception {
+    when(request.getHeader("Authorization")).thenReturn(null);
+    when(request.getRequestURI()).thenReturn("/metrics");
+    mechanism.validateRequest(request, response, context);
+    verify(response, never()).setStatus(401);
+
+    mechanism.serverEndpoints = endpoints("viewer", "admin");
+    assertEquals(
+        AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+    verify(response).setStatus(401);
+    assertTrue(body.text().contains("taskqueue.metrics.role"), body.text());
+
+    when(request.getRequestURI()).thenReturn("/health/ready");
+    mechanism.validateRequest(request, response, context);
+    verify(context, times(2)).doNothing();
+  }
+
+  @Test
+  void aConfiguredRoleAdmitsItsHoldersAndRefusesOthersWith403() throws Exception {
+    mechanism.serverEndpoints = endpoints("viewer", "admin");
+    when(request.getRequestURI()).thenReturn("/metrics/base");
+    named("prometheus"); // viewer and submitter
+    assertEquals(
+        AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+
+    when(request.getRequestURI()).thenReturn("/openapi");
+    assertEquals(
+        AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+    verify(response).setStatus(403);
+    assertTrue(body.text().contains("taskqueue.openapi.role"), body.text());
+  }
+
+  @Test
+  void aRoleNameThatIsNoRoleRefusesEveryone() throws Exception {
+    mechanism.serverEndpoints = endpoints("superuser", null);
+    when(request.getRequestURI()).thenReturn("/metrics");
+    named("prometheus");
+    assertEquals(
+        AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+    verify(response).setStatus(403);
+  }
+
+  private static ServerEndpointAccess endpoints(String metricsRole, String openapiRole) {
+    ServerEndpointAccess access = new ServerEndpointAccess();
+    access.metricsRole = Optional.ofNullable(metricsRole);
+    access.openapiRole = Optional.ofNullable(openapiRole);
+    return access;
   }
 
   @SuppressWarnings("unchecked")
