@@ -33,6 +33,8 @@ final class FaultCluster {
 
   static final Duration BOOT = Duration.ofSeconds(240);
 
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1");
+
   private final String name;
   private final ServiceEndpoints endpoints;
   private final Path workDirectory;
@@ -72,7 +74,22 @@ final class FaultCluster {
   /** Starts a node on {@code httpPort}: the port of a node that was stopped, for a restart. */
   PayaraMicroProcess start(String nodeName, Map<String, String> settings, int httpPort)
       throws InterruptedException {
-    PayaraMicroProcess node = launch(endpoints, name, workDirectory, nodeName, settings, httpPort);
+    return start(nodeName, settings, httpPort, List.of());
+  }
+
+  /** Starts a node with {@code microOptions} besides the usual ones, and waits for its API. */
+  PayaraMicroProcess start(
+      String nodeName, Map<String, String> settings, int httpPort, List<String> microOptions)
+      throws InterruptedException {
+    PayaraMicroProcess node =
+        PayaraMicroProcess.start(
+            Path.of(System.getProperty("taskqueue.micro-jar")),
+            Path.of(System.getProperty("taskqueue.war")),
+            httpPort,
+            workDirectory.resolve(nodeName + "-" + System.nanoTime()),
+            environment(endpoints, name, nodeName, settings),
+            JVM_OPTIONS,
+            microOptions);
     if (!node.awaitApi(BOOT)) {
       node.kill();
       throw new IllegalStateException(
@@ -98,7 +115,7 @@ final class FaultCluster {
         httpPort,
         workDirectory.resolve(nodeName + "-" + System.nanoTime()),
         environment(endpoints, prefix, nodeName, settings),
-        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+        JVM_OPTIONS);
   }
 
   /** The environment a node of this cluster named {@code nodeName} runs with. */

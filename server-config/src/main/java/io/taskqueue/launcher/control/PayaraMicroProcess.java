@@ -50,6 +50,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
       Path workDirectory,
       Map<String, String> environment,
       List<String> jvmOptions) {
+    return start(microJar, war, httpPort, workDirectory, environment, jvmOptions, List.of());
+  }
+
+  /**
+   * Starts Payara Micro with {@code microOptions} besides the usual ones (for example {@code
+   * --addlibs} and {@code --postbootcommandfile} for a pool of the server's own).
+   */
+  public static PayaraMicroProcess start(
+      Path microJar,
+      Path war,
+      int httpPort,
+      Path workDirectory,
+      Map<String, String> environment,
+      List<String> jvmOptions,
+      List<String> microOptions) {
     try {
       Files.createDirectories(workDirectory);
       Path preboot = workDirectory.resolve("preboot.asadmin");
@@ -74,11 +89,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
               "--port",
               Integer.toString(httpPort),
               "--prebootcommandfile",
-              preboot.toString(),
-              "--deploy",
-              war.toString(),
-              "--contextroot",
-              "/"));
+              preboot.toString()));
+      command.addAll(microOptions);
+      command.addAll(List.of("--deploy", war.toString(), "--contextroot", "/"));
       ProcessBuilder builder = new ProcessBuilder(command);
       // glibc gives each thread that allocates its own malloc arena, up to eight per core, and
       // never returns their pages: with many clients, Payara's resident size grew by 200 MB in

@@ -1,6 +1,8 @@
 package io.taskqueue.configuration.boundary;
 
+import io.taskqueue.configuration.control.DatabaseConnections;
 import io.taskqueue.configuration.control.RetriedStep;
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.schema.control.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +23,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Defines the application's datasource from MicroProfile Config ({@code taskqueue.db.url}, {@code
- * .user}, {@code .password}) and migrates the schema before anything else starts.
+ * Defines the built-in datasource from MicroProfile Config ({@code taskqueue.db.url}, {@code
+ * .user}, {@code .password}; used unless {@code taskqueue.datasource} names a pool of the server,
+ * see {@link DatabaseConnections}) and migrates the schema before anything else starts.
  *
  * <p>The migration runs on a thread of its own, retried with backoff until PostgreSQL answers
  * ({@link RetriedStep}): a node that boots while the database is down or restarting deploys at
@@ -48,9 +51,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     properties = {
       "stringType=unspecified",
       "reWriteBatchedInserts=true",
-      // Every wait is bounded: a statement (30 s), a row lock (5 s; recovery skips locked rows
-      // instead), a dead or black-holed connection (60 s without an answer, 5 s to connect).
-      "options=-c statement_timeout=30000 -c lock_timeout=5000",
+      // Every wait is bounded: a dead or black-holed connection (60 s without an answer, 5 s to
+      // connect) here; each statement of taskqueue's by its own query timeout (BoundedStatements),
+      // not by a session setting that would bound the host application's statements too.
       "socketTimeout=60",
       "connectTimeout=5",
       "tcpKeepAlive=true",
@@ -64,11 +67,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     })
 public class DatabaseSetup {
 
-  public static final String DATASOURCE = "java:app/jdbc/taskqueue";
+  public static final String DATASOURCE = DatabaseConnections.BUILT_IN;
   private static final Logger LOG = Logger.getLogger(DatabaseSetup.class.getName());
 
-  @Resource(lookup = DATASOURCE)
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Resource ManagedThreadFactory threads;
 

@@ -1,5 +1,6 @@
 package io.taskqueue.job.boundary;
 
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.control.CancelledDependents;
 import io.taskqueue.job.control.JobCancelled;
 import io.taskqueue.job.control.StatusSql;
@@ -18,7 +19,6 @@ import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.job.entity.Retried;
 import io.taskqueue.job.entity.StatusVerb;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -45,8 +45,7 @@ public class JobOperations {
   /** The most jobs one bulk retry moves; call again for more. */
   public static final int MAX_BULK = 10_000;
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;

@@ -1,5 +1,6 @@
 package io.taskqueue.job.control;
 
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
@@ -8,7 +9,6 @@ import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.StartedAttempt;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -36,8 +36,7 @@ import javax.sql.DataSource;
 @Stateless
 public class AttemptBatches {
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Inject Event<JobEvents> events;
   @Inject Event<ParentsEnded> parentsEnded;

@@ -1,8 +1,9 @@
 package io.taskqueue.job.control;
 
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.entity.Job;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -104,8 +105,7 @@ public class JobInserts {
           + " ON CONFLICT (schedule_name, fire_time) WHERE schedule_name IS NOT NULL DO NOTHING"
           + " RETURNING id";
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   public void insert(List<Job> jobs) {
     try (Connection connection = dataSource.getConnection();

@@ -1,6 +1,7 @@
 package io.taskqueue.progress.boundary;
 
 import io.taskqueue.LogLevel;
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.JobEvent;
@@ -11,7 +12,6 @@ import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.PendingTelemetry;
 import io.taskqueue.progress.entity.ProgressReport;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,8 +39,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Transactional(TxType.NOT_SUPPORTED)
 public class JobTelemetry {
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Inject EventPublisher events;
   @Inject MetricRegistry metrics;

@@ -1,5 +1,6 @@
 package io.taskqueue.recurring.boundary;
 
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.boundary.JobRules;
 import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.control.JobInserts;
@@ -17,7 +18,6 @@ import io.taskqueue.recurring.entity.ScheduleRequest;
 import io.taskqueue.recurring.entity.ScheduleTiming;
 import io.taskqueue.store.control.Jdbc;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,8 +41,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Transactional
 public class Schedules {
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Inject JobRules jobRules;
   @Inject JobService jobs;

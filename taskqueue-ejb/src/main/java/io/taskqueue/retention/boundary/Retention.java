@@ -1,6 +1,6 @@
 package io.taskqueue.retention.boundary;
 
-import io.taskqueue.configuration.boundary.DatabaseSetup;
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.retention.control.PruneRound;
 import io.taskqueue.retention.entity.PruneReport;
 import io.taskqueue.retention.entity.RetentionAges;
@@ -10,7 +10,6 @@ import io.taskqueue.retention.entity.RetentionRun;
 import io.taskqueue.retention.entity.RetentionSettings;
 import io.taskqueue.worker.control.NodeIdentity;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,8 +59,7 @@ public class Retention {
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;
 
-  @Resource(lookup = DatabaseSetup.DATASOURCE)
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Inject NodeIdentity node;
   @Inject MetricRegistry metrics;

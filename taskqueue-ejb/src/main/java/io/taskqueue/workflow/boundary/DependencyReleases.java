@@ -1,5 +1,6 @@
 package io.taskqueue.workflow.boundary;
 
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.entity.EventType;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.JobEvent;
@@ -10,7 +11,6 @@ import io.taskqueue.store.control.Jdbc;
 import io.taskqueue.workflow.control.DependencySql;
 import io.taskqueue.workflow.control.ReleaseHint;
 import io.taskqueue.workflow.entity.PendingRelease;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,8 +37,7 @@ import javax.sql.DataSource;
 @Transactional
 public class DependencyReleases {
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;

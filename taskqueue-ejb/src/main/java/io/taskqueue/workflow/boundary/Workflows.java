@@ -1,6 +1,7 @@
 package io.taskqueue.workflow.boundary;
 
 import io.taskqueue.JobInfo;
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.boundary.JobOperations;
 import io.taskqueue.job.boundary.JobRules;
 import io.taskqueue.job.boundary.JobService;
@@ -23,7 +24,6 @@ import io.taskqueue.workflow.entity.WorkflowJobRequest;
 import io.taskqueue.workflow.entity.WorkflowPage;
 import io.taskqueue.workflow.entity.WorkflowRequest;
 import io.taskqueue.workflow.entity.WorkflowSubmitted;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,8 +55,7 @@ public class Workflows {
 
   static final int CANCEL_CHUNK = 200;
 
-  @Resource(lookup = "java:app/jdbc/taskqueue")
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @PersistenceContext(unitName = "taskqueue")
   EntityManager em;

@@ -1,8 +1,8 @@
 package io.taskqueue.health.boundary;
 
 import io.taskqueue.configuration.boundary.DatabaseSetup;
+import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.worker.boundary.WorkerPool;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -23,8 +23,7 @@ import redis.clients.jedis.RedisClient;
 @ApplicationScoped
 public class BackingServicesReadiness implements HealthCheck {
 
-  @Resource(lookup = DatabaseSetup.DATASOURCE)
-  DataSource dataSource;
+  @Inject @TaskqueueDatabase DataSource dataSource;
 
   @Inject RedisClient redis;
   @Inject DatabaseSetup database;

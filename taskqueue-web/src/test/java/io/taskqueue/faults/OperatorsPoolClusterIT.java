@@ -1,0 +1,161 @@
+package io.taskqueue.faults;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskqueue.launcher.control.FreePort;
+import io.taskqueue.launcher.control.PayaraMicroProcess;
+import io.taskqueue.support.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * taskqueue on a pool of the server's own, as an operations team defines it ({@code asadmin
+ * create-jdbc-connection-pool}, with the driver in the server's libraries): {@code
+ * taskqueue.datasource} names it, and the built-in datasource points at a port where nothing
+ * listens, so that everything that works here worked through the operators' pool. The pool has none
+ * of the built-in one's properties ({@code stringType=unspecified} among them); taskqueue's
+ * statements carry their own bound.
+ */
+class OperatorsPoolClusterIT {
+
+  private static final String APPLICATION_NAME = "operators-pool";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aNodeOnThePoolTheOperatorsManageRunsJobsThroughItAndBoundsItsOwnStatements()
+      throws Exception {
+    FaultCluster cluster = new FaultCluster("operators_pool");
+    Map<String, String> environment = cluster.environment("any", Map.of());
+    URI database = URI.create(environment.get("TASKQUEUE_DB_URL").substring("jdbc:".length()));
+    Path commands = Files.createTempFile("operators-pool", ".asadmin");
+    Files.writeString(
+        commands,
+        "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+            + " --restype=javax.sql.DataSource --property=serverName=127.0.0.1:portNumber="
+            + database.getPort()
+            + ":databaseName="
+            + database.getPath().substring(1)
+            + ":user="
+            + environment.get("TASKQUEUE_DB_USER")
+            + ":password="
+            + environment.get("TASKQUEUE_DB_PASSWORD")
+            + ":ApplicationName="
+            + APPLICATION_NAME
+            + " operators-pool\n"
+            + "create-jdbc-resource --connectionpoolid=operators-pool jdbc/operators\n");
+    Path driver =
+        Path.of(
+            org.postgresql.Driver.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    try (PayaraMicroProcess node =
+        cluster.start(
+            "operators-node",
+            Map.of(
+                "TASKQUEUE_WORKERS", "2",
+                "TASKQUEUE_DATASOURCE", "jdbc/operators",
+                "TASKQUEUE_DB_URL", "jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/nowhere",
+                "TASKQUEUE_DB_STATEMENT_TIMEOUT_SECONDS", "2"),
+            FreePort.find(),
+            List.of(
+                "--addlibs", driver.toString(), "--postbootcommandfile", commands.toString()))) {
+      await()
+          .atMost(120, SECONDS)
+          .until(() -> send(node, "GET", "/health/ready", null).statusCode() == 200);
+
+      HttpResponse<String> submitted =
+          send(
+              node,
+              "POST",
+              "/api/jobs",
+              "{\"type\":\"sleep\",\"payload\":{\"ms\":10,\"note\":\"é\"}}");
+      assertEquals(201, submitted.statusCode(), submitted.body());
+      String done = json(submitted).getString("id");
+      HttpResponse<String> batch =
+          send(
+              node,
+              "POST",
+              "/api/jobs/batch",
+              "[{\"type\":\"noop\",\"payload\":{\"n\":1}},{\"type\":\"noop\",\"payload\":{\"n\":2}}]");
+      assertEquals(201, batch.statusCode(), batch.body());
+      await()
+          .atMost(60, SECONDS)
+          .until(
+              () ->
+                  json(send(node, "GET", "/api/jobs/" + done, null))
+                      .getString("status")
+                      .equals("completed"));
+      assertEquals(
+          "é",
+          json(send(node, "GET", "/api/jobs/" + done, null))
+              .getJsonObject("payload")
+              .getString("note"));
+      assertTrue(
+          cluster.count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                      + APPLICATION_NAME
+                      + "'")
+              > 0,
+          "the node's connections are the operators' pool's");
+
+      // A job whose row another transaction holds: cancelling it waits for the lock, and the
+      // node's bound (2 s here) ends the wait with a temporary outage, not a hung request.
+      HttpResponse<String> later =
+          send(node, "POST", "/api/jobs", "{\"type\":\"noop\",\"delayMs\":3600000}");
+      String held = json(later).getString("id");
+      try (Connection holder = cluster.database()) {
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock =
+            holder.prepareStatement("SELECT 1 FROM jobs WHERE id = ? FOR UPDATE")) {
+          lock.setObject(1, UUID.fromString(held));
+          lock.executeQuery();
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> waited = send(node, "POST", "/api/jobs/" + held + "/cancel", null);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertEquals(503, waited.statusCode(), waited.body());
+        assertTrue(seconds < 15, "answered after " + seconds + " s");
+        holder.rollback();
+      }
+      HttpResponse<String> cancelled = send(node, "POST", "/api/jobs/" + held + "/cancel", null);
+      assertEquals(200, cancelled.statusCode(), cancelled.body());
+    }
+  }
+
+  private static JsonObject json(HttpResponse<String> reply) {
+    return Json.createReader(new StringReader(reply.body())).readObject();
+  }
+
+  private HttpResponse<String> send(
+      PayaraMicroProcess node, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + Api.ADMIN_KEY);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
