@@ -16,6 +16,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -110,6 +112,16 @@ public class DatabaseSetup {
     }
     int applied = SchemaMigrations.migrate(dataSource);
     LOG.info(() -> "Schema up to date (" + applied + " migration(s) applied)");
+  }
+
+  /** "UP" when a connection of taskqueue's datasource answers; "DOWN: " and why otherwise. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String postgresState() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2) ? "UP" : "DOWN: connection not valid";
+    } catch (SQLException | RuntimeException e) {
+      return "DOWN: " + e.getClass().getSimpleName();
+    }
   }
 
   /** Whether this node brought the schema up to date at startup. */

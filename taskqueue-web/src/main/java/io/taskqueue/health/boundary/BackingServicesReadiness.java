@@ -1,13 +1,9 @@
 package io.taskqueue.health.boundary;
 
 import io.taskqueue.configuration.boundary.DatabaseSetup;
-import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.worker.boundary.WorkerPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,15 +19,13 @@ import redis.clients.jedis.RedisClient;
 @ApplicationScoped
 public class BackingServicesReadiness implements HealthCheck {
 
-  @Inject @TaskqueueDatabase DataSource dataSource;
-
   @Inject RedisClient redis;
   @Inject DatabaseSetup database;
   @Inject WorkerPool workers;
 
   @Override
   public HealthCheckResponse call() {
-    String postgres = postgres();
+    String postgres = database.postgresState();
     String redisState = redis();
     boolean migrated = database.isMigrated();
     boolean started = workers.isStarted();
@@ -46,14 +40,6 @@ public class BackingServicesReadiness implements HealthCheck {
     return waitingFor == null
         ? response.build()
         : response.withData("waitingFor", "schema migration: " + waitingFor).build();
-  }
-
-  private String postgres() {
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(2) ? "UP" : "DOWN: connection not valid";
-    } catch (SQLException | RuntimeException e) {
-      return "DOWN: " + e.getClass().getSimpleName();
-    }
   }
 
   private String redis() {
