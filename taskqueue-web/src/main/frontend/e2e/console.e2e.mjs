@@ -1,12 +1,14 @@
 // End-to-end scenarios for the console in Debian's headless Chromium, driven by playwright-core
 // (no browser is downloaded). Run by ConsoleClusterIT against a node it can restart:
-//   BASE_URL, ADMIN_KEY, ARTIFACTS (screenshots), RESTARTED_FILE (appears after the restart).
+//   BASE_URL (the application), CONSOLE_URL (the console, BASE_URL unless set), ADMIN_KEY,
+//   ARTIFACTS (screenshots), RESTARTED_FILE (appears after the restart).
 // Prints "E2E ok <scenario>" per scenario and E2E:AWAIT-RESTART when the server should restart.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiClient, launchChromium } from './browser.mjs'
 
 const base = required('BASE_URL')
+const consoleUrl = process.env.CONSOLE_URL || base
 const key = required('ADMIN_KEY')
 const artifacts = required('ARTIFACTS')
 const restartedFile = required('RESTARTED_FILE')
@@ -76,7 +78,7 @@ try {
   page.setDefaultTimeout(30 * SECOND)
 
   // Signing in: a wrong key is refused, the admin key gets in.
-  await page.goto(base + '/')
+  await page.goto(consoleUrl + '/')
   await page.getByLabel('API key or token').fill('tq_not-a-key')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByText('Key refused').waitFor()
@@ -151,7 +153,7 @@ try {
   console.log('E2E ok retry-dead')
 
   // Its detail page lists both attempts: the failure with its error, then the success.
-  await page.goto(`${base}/#/jobs/${doomed.id}`)
+  await page.goto(`${consoleUrl}/#/jobs/${doomed.id}`)
   const attempts = page.getByRole('table', { name: 'Attempts' })
   await attempts.getByRole('cell', { name: 'failed', exact: true }).waitFor()
   await attempts.getByRole('cell', { name: 'completed', exact: true }).waitFor()
@@ -163,7 +165,7 @@ try {
     type: 'sleep',
     payload: { ms: 6000, steps: 3 },
   })
-  await page.goto(`${base}/#/jobs/${stepped.id}`)
+  await page.goto(`${consoleUrl}/#/jobs/${stepped.id}`)
   await page.getByRole('region', { name: 'Progress' }).getByText('33% step 1 of 3').waitFor()
   await page.getByRole('list', { name: 'Log' }).getByText('finished step 1 of 3').waitFor()
   await page.locator('.job__title .badge--running').waitFor()
@@ -183,7 +185,7 @@ try {
     ],
   })
   const joinId = flow.jobs.find((j) => j.key === 'join').id
-  await page.goto(`${base}/#/jobs/${joinId}`)
+  await page.goto(`${consoleUrl}/#/jobs/${joinId}`)
   const parentsList = page.getByRole('list', { name: 'Parents' })
   await parentsList.getByRole('link', { name: 'left' }).waitFor()
   await parentsList.getByRole('link', { name: 'right' }).waitFor()

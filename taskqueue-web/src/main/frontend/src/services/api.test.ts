@@ -27,6 +27,19 @@ describe('api', () => {
     expect(appRoot('/shop/orders/index.html')).toBe('/shop/orders')
   })
 
+  it('takes the root the server wrote into the page, wherever the console is served', () => {
+    const page = document.implementation.createHTMLDocument('console')
+    const meta = page.createElement('meta')
+    meta.name = 'taskqueue-root'
+    meta.content = '__TASKQUEUE_ROOT__'
+    page.head.append(meta)
+    expect(appRoot('/orders/', page)).toBe('/orders')
+    meta.content = '/shop'
+    expect(appRoot('/shop/admin/jobs/', page)).toBe('/shop')
+    meta.content = ''
+    expect(appRoot('/admin/jobs/', page)).toBe('')
+  })
+
   it('drops empty query values', () => {
     expect(withQuery('/api/jobs', { status: '', type: 'a b', cursor: undefined, limit: 5 })).toBe(
       '/api/jobs?type=a+b&limit=5',

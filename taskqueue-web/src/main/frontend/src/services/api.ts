@@ -69,13 +69,21 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 /**
- * The application's root path without a trailing slash: the directory the console is served
- * from, which is the context root of the WAR that holds taskqueue ('' at the server's root,
- * '/orders' in a WAR deployed there). The API and the event feed are below it.
+ * The application's root path without a trailing slash: the context root of the WAR that holds
+ * taskqueue ('' at the server's root, '/orders' in a WAR deployed there), as the server wrote it
+ * into the page; without it, the directory the page was loaded from. The API and the event feed
+ * are below it.
  */
-export function appRoot(pathname: string = location.pathname): string {
+export function appRoot(pathname: string = location.pathname, page: Document = document): string {
+  // The server names the application's root in the page: the console may be served under a
+  // sub-path of it (taskqueue.console.path), where the page's own location does not tell.
+  const served = page.querySelector('meta[name="taskqueue-root"]')?.getAttribute('content')
+  if (served != null && served !== ROOT_PLACEHOLDER) return served
   return pathname.replace(/\/[^/]*$/, '')
 }
+
+/** What the page carries when no server filled the root in (Vite's dev server). */
+const ROOT_PLACEHOLDER = '__TASKQUEUE_ROOT__'
 
 async function request<T>(secret: string, method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {

@@ -100,8 +100,8 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
 
   /** A request for the application taskqueue is laid over, not for taskqueue or the server. */
   private static boolean isTheApplications(HttpServletRequest request) {
-    String path = OwnPaths.of(request);
-    return !OwnPaths.isServedByTaskqueue(path) && !OwnPaths.isServerEndpoint(path);
+    return !OwnPaths.isServedByTaskqueue(request)
+        && !OwnPaths.isServerEndpoint(OwnPaths.of(request));
   }
 
   /** An admitted caller, how it signed in (null when its store did not say) and with what. */

@@ -1,5 +1,6 @@
 package io.taskqueue.security.control;
 
+import io.taskqueue.console.control.ConsolePath;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -9,7 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * <ul>
  *   <li>its REST API ({@code /api/}) and event feed ({@code /ws/});
- *   <li>the console's files: {@code /}, {@code /index.html} and {@code /assets/};
+ *   <li>the console's files: {@code /}, {@code /index.html} and {@code /assets/}, or everything
+ *       under {@code taskqueue.console.path} when it names a sub-path ({@link ConsolePath});
  *   <li>Payara's own endpoints ({@code /health}, {@code /metrics}, {@code /openapi}), which pass
  *       through the application's sign-in on Payara Micro when it is deployed at the root: they
  *       must stay answerable to probes and scrapers, whatever the application demands elsewhere.
@@ -29,17 +31,14 @@ public final class OwnPaths {
     return path.startsWith("/api/") || path.startsWith("/ws/");
   }
 
-  /** The console's files. */
-  public static boolean isConsole(String path) {
-    return path.isEmpty()
-        || path.equals("/")
-        || path.equals("/index.html")
-        || path.startsWith("/assets/");
+  /** The console's files, wherever {@code taskqueue.console.path} puts them. */
+  public static boolean isConsole(HttpServletRequest request) {
+    return ConsolePath.of(request.getServletContext()).contains(of(request));
   }
 
   /** The API, the feed or the console: what taskqueue answers and signs in for. */
-  public static boolean isServedByTaskqueue(String path) {
-    return isApiOrFeed(path) || isConsole(path);
+  public static boolean isServedByTaskqueue(HttpServletRequest request) {
+    return isApiOrFeed(of(request)) || isConsole(request);
   }
 
   /** Payara's health, metrics and OpenAPI endpoints. */

@@ -36,8 +36,7 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = OwnPaths.of(request);
-    if (!OwnPaths.isServedByTaskqueue(path)) {
+    if (!OwnPaths.isServedByTaskqueue(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -51,7 +50,7 @@ public class SecurityHeaders extends HttpFilter {
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
-    if (path.startsWith("/api/")) {
+    if (OwnPaths.of(request).startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
     }
     String origin = request.getHeader("Origin");

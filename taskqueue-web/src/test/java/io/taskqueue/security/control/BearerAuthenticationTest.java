@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.taskqueue.configuration.boundary.DatabaseSetup;
+import io.taskqueue.console.control.ConsolePath;
 import io.taskqueue.security.boundary.WsTickets;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
@@ -25,6 +26,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
@@ -44,6 +46,7 @@ class BearerAuthenticationTest {
   private final CapturedBody body = new CapturedBody();
 
   private final DatabaseSetup database = mock(DatabaseSetup.class);
+  private final ServletContext servletContext = mock(ServletContext.class);
 
   BearerAuthenticationTest() throws Exception {
     mechanism.identityStores = stores;
@@ -52,6 +55,7 @@ class BearerAuthenticationTest {
     when(database.isMigrated()).thenReturn(true);
     when(request.getRequestURI()).thenReturn("/api/jobs");
     when(request.getContextPath()).thenReturn("");
+    when(request.getServletContext()).thenReturn(servletContext);
     when(request.getHeader("Authorization")).thenReturn("Bearer tq_secret");
     when(response.getOutputStream()).thenReturn(body);
     when(context.notifyContainerAboutLogin(anyString(), any()))
@@ -215,6 +219,27 @@ class BearerAuthenticationTest {
     assertEquals(
         AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
     verify(shops, times(1)).validateRequest(any(), any(), any());
+  }
+
+  @Test
+  void aConsoleMovedToASubPathLeavesTheRootToTheApplication() throws Exception {
+    HttpAuthenticationMechanism shops = mock(HttpAuthenticationMechanism.class);
+    when(shops.validateRequest(request, response, context))
+        .thenReturn(AuthenticationStatus.SEND_CONTINUE);
+    mechanism.host = hostMechanism(shops);
+    when(servletContext.getAttribute(ConsolePath.ATTRIBUTE))
+        .thenReturn(ConsolePath.parse("/admin/jobs"));
+    when(request.getHeader("Authorization")).thenReturn(null);
+
+    when(request.getRequestURI()).thenReturn("/index.html");
+    assertEquals(
+        AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(request, response, context));
+    when(request.getRequestURI()).thenReturn("/admin/jobs/assets/index-1.js");
+    mechanism.validateRequest(request, response, context);
+
+    verify(shops, times(1)).validateRequest(any(), any(), any());
+    verify(context).doNothing();
+    verify(response, never()).setStatus(401);
   }
 
   @Test
