@@ -25,16 +25,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * taskqueue on a pool of the server's own, as an operations team defines it ({@code asadmin
- * create-jdbc-connection-pool}, with the driver in the server's libraries): {@code
- * taskqueue.datasource} names it, and the built-in datasource points at a port where nothing
- * listens, so that everything that works here worked through the operators' pool. The pool has none
- * of the built-in one's properties ({@code stringType=unspecified} among them); taskqueue's
- * statements carry their own bound.
+ * taskqueue in a schema of its own ({@code taskqueue.db.schema}) on a pool of the server's own, as
+ * an operations team defines it ({@code asadmin create-jdbc-connection-pool}, with the driver in
+ * the server's libraries): {@code taskqueue.datasource} names it, and the built-in datasource
+ * points at a port where nothing listens, so that everything that works here worked through the
+ * operators' pool. The pool has none of the built-in one's properties ({@code
+ * stringType=unspecified} among them); taskqueue's statements carry their own bound.
  */
 class OperatorsPoolClusterIT {
 
   private static final String APPLICATION_NAME = "operators-pool";
+
+  /** taskqueue's tables go here; the pool's sessions keep the default search_path. */
+  private static final String SCHEMA = "taskqueue";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,7 +77,8 @@ class OperatorsPoolClusterIT {
                 "TASKQUEUE_WORKERS", "2",
                 "TASKQUEUE_DATASOURCE", "jdbc/operators",
                 "TASKQUEUE_DB_URL", "jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/nowhere",
-                "TASKQUEUE_DB_STATEMENT_TIMEOUT_SECONDS", "2"),
+                "TASKQUEUE_DB_STATEMENT_TIMEOUT_SECONDS", "2",
+                "TASKQUEUE_DB_SCHEMA", SCHEMA),
             FreePort.find(),
             List.of(
                 "--addlibs", driver.toString(), "--postbootcommandfile", commands.toString()))) {
@@ -117,6 +121,51 @@ class OperatorsPoolClusterIT {
               > 0,
           "the node's connections are the operators' pool's");
 
+      // Every family of tables, each through its own statements: a workflow (dependencies,
+      // releases, the trigger that counts down), a schedule firing, a key (and its audit entry),
+      // statistics, retention settings.
+      assertEquals(
+          201,
+          send(
+                  node,
+                  "POST",
+                  "/api/workflows",
+                  "{\"jobs\":[{\"key\":\"a\",\"type\":\"noop\"},"
+                      + "{\"key\":\"b\",\"type\":\"noop\",\"parents\":[\"a\"]}]}")
+              .statusCode());
+      assertEquals(
+          201,
+          send(
+                  node,
+                  "POST",
+                  "/api/schedules",
+                  "{\"name\":\"every-second\",\"cron\":\"* * * * * ?\",\"job\":{\"type\":\"noop\"}}")
+              .statusCode());
+      assertEquals(
+          201,
+          send(node, "POST", "/api/keys", "{\"name\":\"ops\",\"roles\":[\"viewer\"]}")
+              .statusCode());
+      await()
+          .atMost(60, SECONDS)
+          .until(
+              () ->
+                  cluster.count(
+                          "SELECT count(*) FROM "
+                              + SCHEMA
+                              + ".jobs WHERE status = 'COMPLETED' AND (workflow_id IS NOT NULL"
+                              + " OR submitted_by LIKE 'schedule:%')")
+                      >= 3);
+      assertEquals(200, send(node, "GET", "/api/stats", null).statusCode());
+      assertEquals(200, send(node, "GET", "/api/retention", null).statusCode());
+      assertEquals(
+          0,
+          cluster.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
+          "nothing of taskqueue's in the default schema");
+      assertTrue(
+          cluster.count("SELECT count(*) FROM " + SCHEMA + ".audit_log WHERE action LIKE '%key%'")
+              > 0,
+          "the key's creation is audited in taskqueue's schema");
+
       // A job whose row another transaction holds: cancelling it waits for the lock, and the
       // node's bound (2 s here) ends the wait with a temporary outage, not a hung request.
       HttpResponse<String> later =
@@ -125,7 +174,7 @@ class OperatorsPoolClusterIT {
       try (Connection holder = cluster.database()) {
         holder.setAutoCommit(false);
         try (PreparedStatement lock =
-            holder.prepareStatement("SELECT 1 FROM jobs WHERE id = ? FOR UPDATE")) {
+            holder.prepareStatement("SELECT 1 FROM " + SCHEMA + ".jobs WHERE id = ? FOR UPDATE")) {
           lock.setObject(1, UUID.fromString(held));
           lock.executeQuery();
         }

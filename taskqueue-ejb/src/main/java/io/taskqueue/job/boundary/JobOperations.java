@@ -19,6 +19,7 @@ import io.taskqueue.job.entity.ParentsEnded;
 import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.job.entity.Retried;
 import io.taskqueue.job.entity.StatusVerb;
+import io.taskqueue.schema.control.Tables;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -141,7 +142,11 @@ public class JobOperations {
   /** By the parents' status, not the recorded outcome: a retried parent has an outcome already. */
   private boolean waitsForParents(UUID id) {
     return !em.createNativeQuery(
-            "SELECT 1 FROM job_dependencies d JOIN jobs p ON p.id = d.parent_id"
+            "SELECT 1 FROM "
+                + Tables.JOB_DEPENDENCIES
+                + " d JOIN "
+                + Tables.JOBS
+                + " p ON p.id = d.parent_id"
                 + " WHERE d.job_id = ?1 AND p.final_status IS NULL LIMIT 1")
         .setParameter(1, id)
         .getResultList()

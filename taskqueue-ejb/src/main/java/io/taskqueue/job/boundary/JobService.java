@@ -17,6 +17,7 @@ import io.taskqueue.job.entity.JobsSubmitted;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.QueuedJob;
 import io.taskqueue.job.entity.Submitted;
+import io.taskqueue.schema.control.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -118,7 +119,9 @@ public class JobService {
     OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(window);
     List<?> taken =
         em.createNativeQuery(
-                "INSERT INTO idempotency_keys (owner, key, job_id, expires_at, fingerprint)"
+                "INSERT INTO "
+                    + Tables.IDEMPOTENCY_KEYS
+                    + " (owner, key, job_id, expires_at, fingerprint)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (owner, key) DO UPDATE"
                     + " SET job_id = EXCLUDED.job_id, expires_at = EXCLUDED.expires_at,"
                     + " fingerprint = EXCLUDED.fingerprint"
@@ -135,7 +138,9 @@ public class JobService {
     Object[] owner =
         (Object[])
             em.createNativeQuery(
-                    "SELECT job_id, fingerprint FROM idempotency_keys WHERE owner = ?1 AND key = ?2")
+                    "SELECT job_id, fingerprint FROM "
+                        + Tables.IDEMPOTENCY_KEYS
+                        + " WHERE owner = ?1 AND key = ?2")
                 .setParameter(1, key.owner())
                 .setParameter(2, key.key())
                 .getSingleResult();
@@ -143,7 +148,9 @@ public class JobService {
     if (earlier == null) {
       // The earlier job was deleted: the key is free again.
       em.createNativeQuery(
-              "UPDATE idempotency_keys SET job_id = ?3, expires_at = ?4, fingerprint = ?5"
+              "UPDATE "
+                  + Tables.IDEMPOTENCY_KEYS
+                  + " SET job_id = ?3, expires_at = ?4, fingerprint = ?5"
                   + " WHERE owner = ?1 AND key = ?2")
           .setParameter(1, key.owner())
           .setParameter(2, key.key())

@@ -1,6 +1,7 @@
 package io.taskqueue.job.control;
 
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.schema.control.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,18 +26,34 @@ public final class CancelledDependents {
   /** Parameters: parent id, marker, marker. Every parent of every job the failure cancelled. */
   static final String CANCELLED_BELOW =
       "WITH RECURSIVE cancelled(id) AS ("
-          + " SELECT d.job_id FROM job_dependencies d JOIN jobs c ON c.id = d.job_id"
+          + " SELECT d.job_id FROM "
+          + Tables.JOB_DEPENDENCIES
+          + " d JOIN "
+          + Tables.JOBS
+          + " c ON c.id = d.job_id"
           + " WHERE d.parent_id = ? AND c.status = 'CANCELLED' AND c.last_error = ?"
           + " UNION"
-          + " SELECT d.job_id FROM job_dependencies d JOIN cancelled r ON d.parent_id = r.id"
-          + " JOIN jobs c ON c.id = d.job_id"
+          + " SELECT d.job_id FROM "
+          + Tables.JOB_DEPENDENCIES
+          + " d JOIN cancelled r ON d.parent_id = r.id"
+          + " JOIN "
+          + Tables.JOBS
+          + " c ON c.id = d.job_id"
           + " WHERE c.status = 'CANCELLED' AND c.last_error = ?)"
-          + " SELECT d.job_id, d.parent_id, p.status FROM job_dependencies d"
-          + " JOIN cancelled r ON r.id = d.job_id JOIN jobs p ON p.id = d.parent_id";
+          + " SELECT d.job_id, d.parent_id, p.status FROM "
+          + Tables.JOB_DEPENDENCIES
+          + " d"
+          + " JOIN cancelled r ON r.id = d.job_id JOIN "
+          + Tables.JOBS
+          + " p ON p.id = d.parent_id";
 
   /** Parameter: job ids. Their parents that have not completed count again when they end. */
   static final String FORGET_OUTCOMES =
-      "UPDATE job_dependencies d SET parent_outcome = NULL FROM jobs p"
+      "UPDATE "
+          + Tables.JOB_DEPENDENCIES
+          + " d SET parent_outcome = NULL FROM "
+          + Tables.JOBS
+          + " p"
           + " WHERE p.id = d.parent_id AND d.job_id = ANY(?) AND p.status <> 'COMPLETED'";
 
   private CancelledDependents() {}

@@ -2,6 +2,7 @@ package io.taskqueue.job.control;
 
 import io.taskqueue.configuration.control.TaskqueueDatabase;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.schema.control.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -89,7 +90,9 @@ public class JobInserts {
   private static final List<Column> PASSED = COLUMNS.stream().filter(Column::passed).toList();
 
   static final String INSERT =
-      "INSERT INTO jobs ("
+      "INSERT INTO "
+          + Tables.JOBS
+          + " ("
           + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))
           + ") SELECT "
           + COLUMNS.stream().map(Column::expression).collect(Collectors.joining(", "))

@@ -9,6 +9,7 @@ import static io.taskqueue.job.entity.StatusVerb.REWAIT;
 import static io.taskqueue.job.entity.StatusVerb.START;
 
 import io.taskqueue.job.entity.StatusVerb;
+import io.taskqueue.schema.control.Tables;
 
 /**
  * Every statement that changes a job's status, in one place, each guarded by its {@link StatusVerb}
@@ -29,7 +30,9 @@ public final class StatusSql {
    * same statement: the claim path reads nothing else.
    */
   public static final String START_ALL =
-      "UPDATE jobs j SET status = '"
+      "UPDATE "
+          + Tables.JOBS
+          + " j SET status = '"
           + START.target()
           + "', attempt = j.attempt + 1, started_at = ?,"
           + " finished_at = NULL, worker_id = ?, lease_id = c.lease"
@@ -48,7 +51,9 @@ public final class StatusSql {
    */
   public static final String COMPLETE_ALL =
       "WITH done AS ("
-          + " UPDATE jobs j SET status = '"
+          + " UPDATE "
+          + Tables.JOBS
+          + " j SET status = '"
           + COMPLETE.target()
           + "', result = c.result::jsonb, last_error = NULL, scheduled_at = NULL,"
           + " finished_at = timestamptz 'epoch' + c.finished * interval '1 microsecond',"
@@ -61,7 +66,8 @@ public final class StatusSql {
           + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
           + " j.started_at, j.finished_at, j.has_children),"
           + " recorded AS ("
-          + " INSERT INTO job_attempts"
+          + " INSERT INTO "
+          + Tables.JOB_ATTEMPTS
           + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome)"
           + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'COMPLETED'"
           + " FROM done)"
@@ -76,7 +82,9 @@ public final class StatusSql {
    */
   public static final String BURY_UNSTORABLE =
       "WITH dead AS ("
-          + " UPDATE jobs j SET status = '"
+          + " UPDATE "
+          + Tables.JOBS
+          + " j SET status = '"
           + BURY.target()
           + "', result = NULL, last_error = ?, scheduled_at = NULL, worker_id = ?,"
           + " finished_at = ?"
@@ -85,7 +93,8 @@ public final class StatusSql {
           + " RETURNING j.id, j.type, j.priority, j.attempt, j.lease_id, j.worker_id,"
           + " j.started_at, j.finished_at, j.has_children, j.last_error),"
           + " recorded AS ("
-          + " INSERT INTO job_attempts"
+          + " INSERT INTO "
+          + Tables.JOB_ATTEMPTS
           + " (job_id, attempt, lease_id, worker_id, started_at, finished_at, outcome, error)"
           + " SELECT id, attempt, lease_id, worker_id, started_at, finished_at, 'FAILED',"
           + " last_error FROM dead)"
@@ -94,28 +103,35 @@ public final class StatusSql {
 
   /** Parameters: job ids. Why claimed jobs did not start: their status and when they are due. */
   public static final String NOT_STARTED =
-      "SELECT id, status, scheduled_at FROM jobs WHERE id = ANY (?::uuid[])";
+      "SELECT id, status, scheduled_at FROM " + Tables.JOBS + " WHERE id = ANY (?::uuid[])";
 
   /**
    * Locks a job's row to end its lease, unless another transaction holds it. Parameter: job id.
    * Reads status, lease id, attempt, max attempts, due time.
    */
   public static final String LOCK_FOR_LEASE_END =
-      "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM jobs"
+      "SELECT status, lease_id, attempt, max_attempts, scheduled_at FROM "
+          + Tables.JOBS
           + " WHERE id = ?1 FOR UPDATE SKIP LOCKED";
 
   /** Parameter: job id. */
-  public static final String EXISTS = "SELECT 1 FROM jobs WHERE id = ?1";
+  public static final String EXISTS = "SELECT 1 FROM " + Tables.JOBS + " WHERE id = ?1";
 
   /**
    * Parameter: job ids. Puts jobs that a parent's failure cancelled back to waiting, each waiting
    * for every parent that has not completed (the retried one among them); returns their ids.
    */
   public static final String REWAIT_ALL =
-      "UPDATE jobs j SET status = '"
+      "UPDATE "
+          + Tables.JOBS
+          + " j SET status = '"
           + REWAIT.target()
           + "', finished_at = NULL, last_error = NULL,"
-          + " waiting_for = (SELECT count(*) FROM job_dependencies d JOIN jobs p"
+          + " waiting_for = (SELECT count(*) FROM "
+          + Tables.JOB_DEPENDENCIES
+          + " d JOIN "
+          + Tables.JOBS
+          + " p"
           + " ON p.id = d.parent_id WHERE d.job_id = j.id AND p.status <> 'COMPLETED')"
           + " WHERE j.id = ANY(?) AND j.last_error = '"
           + CANCELLED_FOR_PARENT
@@ -127,12 +143,17 @@ public final class StatusSql {
 
   /**
    * A failed attempt's write ({@code RETRY_LATER} or {@code BURY}). Parameters: error, due time,
-   * finish time, worker id, job id, attempt, lease id.
+   * finish time, worker id, job id, attempt, lease id. JPA binds a null as text: the casts keep
+   * such statements valid on any pool, not only on the built-in one's {@code
+   * stringType=unspecified} ({@code taskqueue.datasource}).
    */
   public static String fail(StatusVerb verb) {
-    return "UPDATE jobs SET status = '"
+    return "UPDATE "
+        + Tables.JOBS
+        + " SET status = '"
         + verb.target()
-        + "', result = NULL, last_error = ?1, scheduled_at = ?2, finished_at = ?3,"
+        + "', result = NULL, last_error = ?1, scheduled_at = CAST(?2 AS timestamptz),"
+        + " finished_at = CAST(?3 AS timestamptz),"
         + " worker_id = ?4 WHERE id = ?5 AND attempt = ?6 AND lease_id = ?7 AND status IN "
         + verb.guard();
   }
@@ -143,16 +164,20 @@ public final class StatusSql {
    * id.
    */
   public static String endLease(StatusVerb verb) {
-    return "UPDATE jobs SET status = '"
+    return "UPDATE "
+        + Tables.JOBS
+        + " SET status = '"
         + verb.target()
-        + "', last_error = ?1, finished_at = ?2, attempt = attempt - ?3"
+        + "', last_error = ?1, finished_at = CAST(?2 AS timestamptz), attempt = attempt - ?3"
         + " WHERE id = ?4 AND lease_id = ?5 AND status IN "
         + verb.guard();
   }
 
   /** Parameters: finish time, job id, the status the caller read (under its row lock). */
   public static final String CANCEL_ONE =
-      "UPDATE jobs SET status = '"
+      "UPDATE "
+          + Tables.JOBS
+          + " SET status = '"
           + CANCEL.target()
           + "', finished_at = ?1 WHERE id = ?2 AND status = ?3 AND status IN "
           + CANCEL.guard();
@@ -164,7 +189,9 @@ public final class StatusSql {
    * not from its submission.
    */
   public static final String RELEASE_ALL =
-      "UPDATE jobs SET status = '"
+      "UPDATE "
+          + Tables.JOBS
+          + " SET status = '"
           + RELEASE.target()
           + "', scheduled_at = now() WHERE id = ANY(?) AND status IN "
           + RELEASE.guard()
@@ -175,7 +202,9 @@ public final class StatusSql {
    * cancelled; their own children follow in turn (the dependency trigger sees them end).
    */
   public static final String CANCEL_ALL_FOR_PARENT =
-      "UPDATE jobs SET status = '"
+      "UPDATE "
+          + Tables.JOBS
+          + " SET status = '"
           + CANCEL_FOR_PARENT.target()
           + "', finished_at = ?, last_error = '"
           + CANCELLED_FOR_PARENT

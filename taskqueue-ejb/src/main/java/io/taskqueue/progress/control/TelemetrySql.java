@@ -4,6 +4,7 @@ import io.taskqueue.LogLevel;
 import io.taskqueue.progress.entity.AttemptId;
 import io.taskqueue.progress.entity.LogLine;
 import io.taskqueue.progress.entity.ProgressReport;
+import io.taskqueue.schema.control.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,9 @@ public final class TelemetrySql {
 
   /** Fenced: a report of an attempt that is no longer running (or no longer current) is dropped. */
   static final String PROGRESS =
-      "UPDATE jobs SET progress_percent = ?, progress_message = ?, progress_at = ?"
+      "UPDATE "
+          + Tables.JOBS
+          + " SET progress_percent = ?, progress_message = ?, progress_at = ?"
           + " WHERE id = ? AND attempt = ? AND status = 'RUNNING'";
 
   /**
@@ -31,9 +34,12 @@ public final class TelemetrySql {
    * Fenced like progress: only the attempt that is running now may spend the job's budget.
    */
   static final String RESERVE_LINES =
-      "UPDATE jobs j SET log_lines = LEAST(j.log_lines + ?, ?),"
+      "UPDATE "
+          + Tables.JOBS
+          + " j SET log_lines = LEAST(j.log_lines + ?, ?),"
           + " logs_dropped = j.logs_dropped + GREATEST(0, j.log_lines + ? - ?) + ?"
-          + " FROM (SELECT id, log_lines AS before FROM jobs"
+          + " FROM (SELECT id, log_lines AS before FROM "
+          + Tables.JOBS
           + " WHERE id = ? AND attempt = ? AND status = 'RUNNING' FOR UPDATE) b"
           + " WHERE j.id = b.id RETURNING b.before";
 
@@ -41,7 +47,9 @@ public final class TelemetrySql {
   public static final int STALE = -1;
 
   static final String INSERT_LINES =
-      "INSERT INTO job_logs (job_id, seq, attempt, at, level, message)"
+      "INSERT INTO "
+          + Tables.JOB_LOGS
+          + " (job_id, seq, attempt, at, level, message)"
           + " SELECT ?, before + n, attempt, at, level, message"
           + " FROM unnest(?::integer[], ?::timestamptz[], ?::text[], ?::text[])"
           + " WITH ORDINALITY AS l(attempt, at, level, message, n), (SELECT ?::integer AS before) b"
@@ -113,7 +121,8 @@ public final class TelemetrySql {
     List<LogLine> lines = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT seq, attempt, at, level, message FROM job_logs"
+            "SELECT seq, attempt, at, level, message FROM "
+                + Tables.JOB_LOGS
                 + " WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
       s.setObject(1, jobId);
       s.setInt(2, afterSeq);

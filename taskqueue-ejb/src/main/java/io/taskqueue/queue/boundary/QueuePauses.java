@@ -5,6 +5,7 @@ import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.queue.entity.PauseChanged;
+import io.taskqueue.schema.control.Tables;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,7 +42,9 @@ public class QueuePauses {
     lock();
     int inserted =
         em.createNativeQuery(
-                "INSERT INTO paused_queues (priority, paused_at) VALUES (?1, ?2)"
+                "INSERT INTO "
+                    + Tables.PAUSED_QUEUES
+                    + " (priority, paused_at) VALUES (?1, ?2)"
                     + " ON CONFLICT (priority) DO NOTHING")
             .setParameter(1, priority.name())
             .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
@@ -54,7 +57,7 @@ public class QueuePauses {
   public boolean resume(Priority priority) {
     lock();
     int deleted =
-        em.createNativeQuery("DELETE FROM paused_queues WHERE priority = ?1")
+        em.createNativeQuery("DELETE FROM " + Tables.PAUSED_QUEUES + " WHERE priority = ?1")
             .setParameter(1, priority.name())
             .executeUpdate();
     announce(priority, false, deleted == 1);
@@ -85,7 +88,8 @@ public class QueuePauses {
 
   public Set<Priority> paused() {
     Set<Priority> paused = EnumSet.noneOf(Priority.class);
-    for (Object name : em.createNativeQuery("SELECT priority FROM paused_queues").getResultList()) {
+    for (Object name :
+        em.createNativeQuery("SELECT priority FROM " + Tables.PAUSED_QUEUES).getResultList()) {
       paused.add(Priority.valueOf((String) name));
     }
     return paused;

@@ -7,6 +7,7 @@ import io.taskqueue.recurring.entity.MisfirePolicy;
 import io.taskqueue.recurring.entity.OverlapPolicy;
 import io.taskqueue.recurring.entity.Schedule;
 import io.taskqueue.recurring.entity.ScheduleDemand;
+import io.taskqueue.schema.control.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,7 @@ public final class ScheduleSql {
   }
 
   public static long count(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM schedules");
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + Tables.SCHEDULES);
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
@@ -73,7 +74,8 @@ public final class ScheduleSql {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT name, cron, misfire, misfire_limit FROM schedules"
+            "SELECT name, cron, misfire, misfire_limit FROM "
+                + Tables.SCHEDULES
                 + " WHERE created_by IS NOT DISTINCT FROM ? AND name <> ?")) {
       s.setString(1, owner);
       s.setString(2, except);
@@ -101,7 +103,9 @@ public final class ScheduleSql {
   public static boolean anyDue(Connection c) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM schedules WHERE NOT paused"
+                "SELECT EXISTS (SELECT 1 FROM "
+                    + Tables.SCHEDULES
+                    + " WHERE NOT paused"
                     + " AND next_fire_at <= clock_timestamp())");
         ResultSet r = s.executeQuery()) {
       return r.next() && r.getBoolean(1);
@@ -112,7 +116,9 @@ public final class ScheduleSql {
   public static boolean insert(Connection c, Schedule s) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO schedules (name, cron, time_zone, job_type, payload, priority,"
+            "INSERT INTO "
+                + Tables.SCHEDULES
+                + " (name, cron, time_zone, job_type, payload, priority,"
                 + " max_attempts, backoff_initial_ms, backoff_multiplier, backoff_max_ms,"
                 + " backoff_jitter, timeout_ms, overlap, misfire, misfire_limit, paused,"
                 + " next_fire_at, created_by, created_at, updated_at)"
@@ -131,7 +137,9 @@ public final class ScheduleSql {
   public static boolean update(Connection c, Schedule s) throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE schedules SET cron = ?, time_zone = ?, job_type = ?, payload = ?::jsonb,"
+            "UPDATE "
+                + Tables.SCHEDULES
+                + " SET cron = ?, time_zone = ?, job_type = ?, payload = ?::jsonb,"
                 + " priority = ?, max_attempts = ?, backoff_initial_ms = ?, backoff_multiplier = ?,"
                 + " backoff_max_ms = ?, backoff_jitter = ?, timeout_ms = ?, overlap = ?,"
                 + " misfire = ?, misfire_limit = ?, paused = ?, next_fire_at = ?, updated_at = ?"
@@ -173,7 +181,9 @@ public final class ScheduleSql {
         c.prepareStatement(
             "SELECT "
                 + COLUMNS
-                + " FROM schedules WHERE name = ?"
+                + " FROM "
+                + Tables.SCHEDULES
+                + " WHERE name = ?"
                 + (forUpdate ? " FOR UPDATE" : ""))) {
       s.setString(1, name);
       List<Schedule> found = read(s);
@@ -185,7 +195,11 @@ public final class ScheduleSql {
   public static List<Schedule> list(Connection c, String after, int limit) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM schedules WHERE name > ? ORDER BY name LIMIT ?")) {
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + Tables.SCHEDULES
+                + " WHERE name > ? ORDER BY name LIMIT ?")) {
       s.setString(1, after == null ? "" : after);
       s.setInt(2, limit);
       return read(s);
@@ -201,7 +215,9 @@ public final class ScheduleSql {
         c.prepareStatement(
             "SELECT "
                 + COLUMNS
-                + " FROM schedules WHERE NOT paused AND next_fire_at <= ?"
+                + " FROM "
+                + Tables.SCHEDULES
+                + " WHERE NOT paused AND next_fire_at <= ?"
                 + " ORDER BY next_fire_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
       s.setTimestamp(1, time(now));
       s.setInt(2, limit);
@@ -221,7 +237,9 @@ public final class ScheduleSql {
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE schedules SET next_fire_at = ?, last_fire_at = COALESCE(?, last_fire_at),"
+            "UPDATE "
+                + Tables.SCHEDULES
+                + " SET next_fire_at = ?, last_fire_at = COALESCE(?, last_fire_at),"
                 + " last_job_id = COALESCE(?, last_job_id),"
                 + " last_skip_at = COALESCE(?, last_skip_at),"
                 + " last_skip_reason = COALESCE(?, last_skip_reason) WHERE name = ?")) {
@@ -238,7 +256,7 @@ public final class ScheduleSql {
   /** Records a job an operator ran by hand as the schedule's latest. */
   public static void recordRunNow(Connection c, String name, UUID jobId) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("UPDATE schedules SET last_job_id = ? WHERE name = ?")) {
+        c.prepareStatement("UPDATE " + Tables.SCHEDULES + " SET last_job_id = ? WHERE name = ?")) {
       s.setObject(1, jobId);
       s.setString(2, name);
       s.executeUpdate();
@@ -249,7 +267,9 @@ public final class ScheduleSql {
       Connection c, String name, boolean paused, Instant next, Instant at) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE schedules SET paused = ?, next_fire_at = ?, updated_at = ? WHERE name = ?")) {
+            "UPDATE "
+                + Tables.SCHEDULES
+                + " SET paused = ?, next_fire_at = ?, updated_at = ? WHERE name = ?")) {
       s.setBoolean(1, paused);
       s.setTimestamp(2, time(next));
       s.setTimestamp(3, time(at));
@@ -259,7 +279,8 @@ public final class ScheduleSql {
   }
 
   public static boolean delete(Connection c, String name) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM schedules WHERE name = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM " + Tables.SCHEDULES + " WHERE name = ?")) {
       s.setString(1, name);
       return s.executeUpdate() == 1;
     }
@@ -268,7 +289,8 @@ public final class ScheduleSql {
   /** Whether the job exists and has not finished (completed, dead or cancelled). */
   public static boolean unfinished(Connection c, UUID jobId) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("SELECT 1 FROM jobs WHERE id = ? AND final_status IS NULL")) {
+        c.prepareStatement(
+            "SELECT 1 FROM " + Tables.JOBS + " WHERE id = ? AND final_status IS NULL")) {
       s.setObject(1, jobId);
       try (ResultSet r = s.executeQuery()) {
         return r.next();

@@ -8,6 +8,7 @@ import io.taskqueue.retention.entity.RetentionChange;
 import io.taskqueue.retention.entity.RetentionPacing;
 import io.taskqueue.retention.entity.RetentionRun;
 import io.taskqueue.retention.entity.RetentionSettings;
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.worker.control.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -134,7 +135,9 @@ public class Retention {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT completed_days, dead_days, cancelled_days, audit_days, updated_by,"
-                    + " updated_at FROM retention_settings WHERE id = 1")
+                    + " updated_at FROM "
+                    + Tables.RETENTION_SETTINGS
+                    + " WHERE id = 1")
             .getResultList();
     if (rows.isEmpty()) {
       return new RetentionSettings(configured, configured, null, null);
@@ -156,7 +159,9 @@ public class Retention {
   @Transactional(TxType.MANDATORY)
   public RetentionSettings change(RetentionChange change, String actor) {
     em.createNativeQuery(
-            "INSERT INTO retention_settings (id, updated_by, updated_at) VALUES (1, ?1, ?2)"
+            "INSERT INTO "
+                + Tables.RETENTION_SETTINGS
+                + " (id, updated_by, updated_at) VALUES (1, ?1, ?2)"
                 + " ON CONFLICT (id) DO UPDATE SET updated_by = EXCLUDED.updated_by,"
                 + " updated_at = EXCLUDED.updated_at")
         .setParameter(1, actor)
@@ -167,9 +172,11 @@ public class Retention {
         .forEach(
             (age, days) ->
                 em.createNativeQuery(
-                        "UPDATE retention_settings SET "
+                        "UPDATE "
+                            + Tables.RETENTION_SETTINGS
+                            + " SET "
                             + RetentionChange.COLUMNS.get(age) // a fixed column name, checked
-                            + " = ?1 WHERE id = 1")
+                            + " = CAST(?1 AS integer) WHERE id = 1")
                     .setParameter(1, days)
                     .executeUpdate());
     return settings();
@@ -181,7 +188,9 @@ public class Retention {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT node, started_at, duration_ms, removed::text, complete"
-                    + " FROM retention_runs WHERE id = 1")
+                    + " FROM "
+                    + Tables.RETENTION_RUNS
+                    + " WHERE id = 1")
             .getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -231,7 +240,9 @@ public class Retention {
     report.removed().forEach(removed::add);
     try (var s =
         c.prepareStatement(
-            "INSERT INTO retention_runs (id, node, started_at, duration_ms, removed, complete)"
+            "INSERT INTO "
+                + Tables.RETENTION_RUNS
+                + " (id, node, started_at, duration_ms, removed, complete)"
                 + " VALUES (1, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET"
                 + " node = EXCLUDED.node, started_at = EXCLUDED.started_at,"
                 + " duration_ms = EXCLUDED.duration_ms, removed = EXCLUDED.removed,"

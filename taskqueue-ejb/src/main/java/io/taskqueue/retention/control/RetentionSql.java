@@ -1,6 +1,7 @@
 package io.taskqueue.retention.control;
 
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.schema.control.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,22 +33,39 @@ final class RetentionSql {
    * counts in the same transaction.
    */
   private static final String PRUNE_JOBS =
-      "WITH doomed AS (SELECT j.id FROM jobs j"
+      "WITH doomed AS (SELECT j.id FROM "
+          + Tables.JOBS
+          + " j"
           + " WHERE j.final_status = ? AND j.id < ? AND j.finished_at < ?"
-          + " AND NOT EXISTS (SELECT 1 FROM job_dependencies d JOIN jobs c ON c.id = d.job_id"
+          + " AND NOT EXISTS (SELECT 1 FROM "
+          + Tables.JOB_DEPENDENCIES
+          + " d JOIN "
+          + Tables.JOBS
+          + " c ON c.id = d.job_id"
           + " WHERE d.parent_id = j.id AND c.final_status IS NULL)"
-          + " AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.last_job_id = j.id)"
+          + " AND NOT EXISTS (SELECT 1 FROM "
+          + Tables.SCHEDULES
+          + " s WHERE s.last_job_id = j.id)"
           + " ORDER BY j.final_status, j.id LIMIT ? FOR UPDATE OF j SKIP LOCKED)"
-          + " DELETE FROM jobs j USING doomed d WHERE j.id = d.id";
+          + " DELETE FROM "
+          + Tables.JOBS
+          + " j USING doomed d WHERE j.id = d.id";
 
   /** A key past its window answers nothing any more (a new submit takes it over). */
   private static final String PRUNE_KEYS =
-      "DELETE FROM idempotency_keys k USING (SELECT owner, key FROM idempotency_keys"
+      "DELETE FROM "
+          + Tables.IDEMPOTENCY_KEYS
+          + " k USING (SELECT owner, key FROM "
+          + Tables.IDEMPOTENCY_KEYS
           + " WHERE expires_at < ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
           + " WHERE k.owner = d.owner AND k.key = d.key";
 
   private static final String PRUNE_AUDIT =
-      "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < ?"
+      "DELETE FROM "
+          + Tables.AUDIT_LOG
+          + " WHERE id IN (SELECT id FROM "
+          + Tables.AUDIT_LOG
+          + " WHERE at < ?"
           + " ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED)";
 
   private RetentionSql() {}

@@ -1,5 +1,6 @@
 package io.taskqueue.security.boundary;
 
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.security.entity.ApiKey;
 import io.taskqueue.security.entity.CreatedKey;
 import io.taskqueue.security.entity.Role;
@@ -36,8 +37,10 @@ public class ApiKeys {
     String secret = KeySecrets.generate();
     List<?> rows =
         em.createNativeQuery(
-                "INSERT INTO api_keys (name, secret_hash, roles, created_at, created_by,"
-                    + " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                "INSERT INTO "
+                    + Tables.API_KEYS
+                    + " (name, secret_hash, roles, created_at, created_by,"
+                    + " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS timestamptz))"
                     + " ON CONFLICT (name) DO NOTHING RETURNING "
                     + COLUMNS)
             .setParameter(1, name)
@@ -52,19 +55,23 @@ public class ApiKeys {
 
   public List<ApiKey> list() {
     return keys(
-        em.createNativeQuery("SELECT " + COLUMNS + " FROM api_keys ORDER BY id DESC")
+        em.createNativeQuery("SELECT " + COLUMNS + " FROM " + Tables.API_KEYS + " ORDER BY id DESC")
             .setMaxResults(MAX_LISTED)
             .getResultList());
   }
 
   /** Revokes the key; empty when there is no such key. Revoking twice keeps the first time. */
   public Optional<ApiKey> revoke(long id) {
-    em.createNativeQuery("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")
+    em.createNativeQuery(
+            "UPDATE "
+                + Tables.API_KEYS
+                + " SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")
         .setParameter(1, id)
         .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
         .executeUpdate();
     return keys(
-            em.createNativeQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?1")
+            em.createNativeQuery(
+                    "SELECT " + COLUMNS + " FROM " + Tables.API_KEYS + " WHERE id = ?1")
                 .setParameter(1, id)
                 .getResultList())
         .stream()
@@ -74,7 +81,8 @@ public class ApiKeys {
   /** The key whose secret this is, if it is neither revoked nor expired. */
   public Optional<ApiKey> findActive(String secret) {
     return keys(
-            em.createNativeQuery("SELECT " + COLUMNS + " FROM api_keys WHERE secret_hash = ?1")
+            em.createNativeQuery(
+                    "SELECT " + COLUMNS + " FROM " + Tables.API_KEYS + " WHERE secret_hash = ?1")
                 .setParameter(1, KeySecrets.hash(secret))
                 .getResultList())
         .stream()
@@ -92,7 +100,7 @@ public class ApiKeys {
     }
     List<Long> list = List.copyOf(ids);
     StringBuilder sql =
-        new StringBuilder("SELECT id FROM api_keys WHERE revoked_at IS NULL")
+        new StringBuilder("SELECT id FROM " + Tables.API_KEYS + " WHERE revoked_at IS NULL")
             .append(" AND (expires_at IS NULL OR expires_at > ?1) AND id IN (");
     for (int i = 0; i < list.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);

@@ -1,5 +1,6 @@
 package io.taskqueue.security.boundary;
 
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.security.entity.AuditRecord;
 import io.taskqueue.security.entity.Caller;
 import jakarta.ejb.Stateless;
@@ -32,8 +33,10 @@ public class AuditTrail {
       Integer jobCount,
       String outcome) {
     em.createNativeQuery(
-            "INSERT INTO audit_log (at, actor, auth, action, target, job_count, remote_addr,"
-                + " outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            "INSERT INTO "
+                + Tables.AUDIT_LOG
+                + " (at, actor, auth, action, target, job_count, remote_addr,"
+                + " outcome) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS integer), ?7, ?8)")
         .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
         .setParameter(2, caller.name())
         .setParameter(3, caller.via())
@@ -50,7 +53,9 @@ public class AuditTrail {
     StringBuilder sql =
         new StringBuilder(
             "SELECT id, at, actor, auth, action, target, job_count, remote_addr, outcome"
-                + " FROM audit_log WHERE true");
+                + " FROM "
+                + Tables.AUDIT_LOG
+                + " WHERE true");
     List<Object> values = new ArrayList<>();
     if (actor != null) {
       values.add(actor);

@@ -1,6 +1,7 @@
 package io.taskqueue.stats.control;
 
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.stats.entity.DurationHistogram;
 import io.taskqueue.stats.entity.PeriodTotals;
 import jakarta.ejb.Stateless;
@@ -33,8 +34,11 @@ public class StatsStore {
     }
     List<?> rows =
         em.createNativeQuery(
-                "SELECT status, sum(n) FROM (SELECT status, jobs AS n FROM job_status_counts"
-                    + " UNION ALL SELECT status, delta FROM job_status_deltas) c GROUP BY status")
+                "SELECT status, sum(n) FROM (SELECT status, jobs AS n FROM "
+                    + Tables.JOB_STATUS_COUNTS
+                    + " UNION ALL SELECT status, delta FROM "
+                    + Tables.JOB_STATUS_DELTAS
+                    + ") c GROUP BY status")
             .getResultList();
     for (Object row : rows) {
       Object[] cells = (Object[]) row;
@@ -59,8 +63,12 @@ public class StatsStore {
       return 0;
     }
     return em.createNativeQuery(
-            "WITH moved AS (DELETE FROM job_status_deltas RETURNING status, delta)"
-                + " INSERT INTO job_status_counts (status, jobs)"
+            "WITH moved AS (DELETE FROM "
+                + Tables.JOB_STATUS_DELTAS
+                + " RETURNING status, delta)"
+                + " INSERT INTO "
+                + Tables.JOB_STATUS_COUNTS
+                + " (status, jobs)"
                 + " SELECT status, sum(delta) FROM moved GROUP BY status"
                 + " ON CONFLICT (status) DO UPDATE SET jobs = job_status_counts.jobs + EXCLUDED.jobs")
         .executeUpdate();
@@ -70,7 +78,9 @@ public class StatsStore {
     // Rows are per node, so nobody else holds them; bounded all the same, like every duty's write.
     em.createNativeQuery("SET LOCAL lock_timeout = '5s'").executeUpdate();
     em.createNativeQuery(
-            "INSERT INTO job_period_stats (period_start, node, completed, failed, total_ms, buckets)"
+            "INSERT INTO "
+                + Tables.JOB_PERIOD_STATS
+                + " (period_start, node, completed, failed, total_ms, buckets)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS bigint[]))"
                 + " ON CONFLICT (period_start, node) DO UPDATE SET"
                 + " completed = job_period_stats.completed + EXCLUDED.completed,"
@@ -92,7 +102,9 @@ public class StatsStore {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT period_start, completed, failed, total_ms, CAST(buckets AS text)"
-                    + " FROM job_period_stats WHERE period_start >= ?1")
+                    + " FROM "
+                    + Tables.JOB_PERIOD_STATS
+                    + " WHERE period_start >= ?1")
             .setParameter(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
             .getResultList();
     return rows.stream()
@@ -113,7 +125,8 @@ public class StatsStore {
   }
 
   public int deletePeriodsBefore(Instant cutoff) {
-    return em.createNativeQuery("DELETE FROM job_period_stats WHERE period_start < ?1")
+    return em.createNativeQuery(
+            "DELETE FROM " + Tables.JOB_PERIOD_STATS + " WHERE period_start < ?1")
         .setParameter(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
         .executeUpdate();
   }

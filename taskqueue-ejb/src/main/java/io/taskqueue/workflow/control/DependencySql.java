@@ -2,6 +2,7 @@ package io.taskqueue.workflow.control;
 
 import io.taskqueue.job.control.StatusSql;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.workflow.entity.PendingRelease;
 import io.taskqueue.workflow.entity.Relative;
 import java.sql.Connection;
@@ -42,7 +43,9 @@ public final class DependencySql {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, status, submitted_by FROM jobs WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            "SELECT id, status, submitted_by FROM "
+                + Tables.JOBS
+                + " WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
       s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -61,7 +64,9 @@ public final class DependencySql {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE jobs SET has_children = true WHERE id = ANY(?) AND NOT has_children")) {
+            "UPDATE "
+                + Tables.JOBS
+                + " SET has_children = true WHERE id = ANY(?) AND NOT has_children")) {
       s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
       s.executeUpdate();
     }
@@ -79,7 +84,9 @@ public final class DependencySql {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO job_dependencies (job_id, parent_id, parent_outcome)"
+            "INSERT INTO "
+                + Tables.JOB_DEPENDENCIES
+                + " (job_id, parent_id, parent_outcome)"
                 + " SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[])")) {
       s.setArray(1, c.createArrayOf("uuid", children.toArray()));
       s.setArray(2, c.createArrayOf("uuid", parents.toArray()));
@@ -89,7 +96,8 @@ public final class DependencySql {
   }
 
   public static boolean anyRelease(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM job_releases)");
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + Tables.JOB_RELEASES + ")");
         ResultSet r = s.executeQuery()) {
       return r.next() && r.getBoolean(1);
     }
@@ -100,7 +108,9 @@ public final class DependencySql {
     List<PendingRelease> taken = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT job_id, action FROM job_releases ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            "SELECT job_id, action FROM "
+                + Tables.JOB_RELEASES
+                + " ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED")) {
       s.setInt(1, limit);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -133,7 +143,7 @@ public final class DependencySql {
 
   public static void deleteReleases(Connection c, List<UUID> ids) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("DELETE FROM job_releases WHERE job_id = ANY(?)")) {
+        c.prepareStatement("DELETE FROM " + Tables.JOB_RELEASES + " WHERE job_id = ANY(?)")) {
       s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
       s.executeUpdate();
     }
@@ -142,16 +152,24 @@ public final class DependencySql {
   public static List<Relative> parents(Connection c, UUID job) throws SQLException {
     return relatives(
         c,
-        "SELECT j.id, j.workflow_key, j.type, j.status FROM job_dependencies d"
-            + " JOIN jobs j ON j.id = d.parent_id WHERE d.job_id = ? ORDER BY j.id LIMIT 1000",
+        "SELECT j.id, j.workflow_key, j.type, j.status FROM "
+            + Tables.JOB_DEPENDENCIES
+            + " d"
+            + " JOIN "
+            + Tables.JOBS
+            + " j ON j.id = d.parent_id WHERE d.job_id = ? ORDER BY j.id LIMIT 1000",
         job);
   }
 
   public static List<Relative> children(Connection c, UUID job) throws SQLException {
     return relatives(
         c,
-        "SELECT j.id, j.workflow_key, j.type, j.status FROM job_dependencies d"
-            + " JOIN jobs j ON j.id = d.job_id WHERE d.parent_id = ? ORDER BY j.id LIMIT 1000",
+        "SELECT j.id, j.workflow_key, j.type, j.status FROM "
+            + Tables.JOB_DEPENDENCIES
+            + " d"
+            + " JOIN "
+            + Tables.JOBS
+            + " j ON j.id = d.job_id WHERE d.parent_id = ? ORDER BY j.id LIMIT 1000",
         job);
   }
 
@@ -160,7 +178,9 @@ public final class DependencySql {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT coalesce(sum(octet_length(payload::text)"
-                + " + coalesce(octet_length(result::text), 0)), 0) FROM jobs WHERE id = ANY (?)")) {
+                + " + coalesce(octet_length(result::text), 0)), 0) FROM "
+                + Tables.JOBS
+                + " WHERE id = ANY (?)")) {
       s.setArray(1, c.createArrayOf("uuid", jobs.toArray()));
       try (ResultSet r = s.executeQuery()) {
         r.next();

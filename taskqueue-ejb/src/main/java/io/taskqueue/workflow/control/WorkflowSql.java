@@ -1,6 +1,7 @@
 package io.taskqueue.workflow.control;
 
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.schema.control.Tables;
 import io.taskqueue.workflow.entity.WorkflowMember;
 import io.taskqueue.workflow.entity.WorkflowPage;
 import java.sql.Array;
@@ -35,7 +36,9 @@ public final class WorkflowSql {
     String submittedBy = null;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT status, count(*), min(submitted_by) FROM jobs WHERE workflow_id = ?"
+            "SELECT status, count(*), min(submitted_by) FROM "
+                + Tables.JOBS
+                + " WHERE workflow_id = ?"
                 + " GROUP BY status")) {
       s.setObject(1, workflow);
       try (ResultSet r = s.executeQuery()) {
@@ -54,7 +57,9 @@ public final class WorkflowSql {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT id, workflow_key, type, status, created_at, started_at, finished_at"
-                + " FROM jobs WHERE workflow_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+                + " FROM "
+                + Tables.JOBS
+                + " WHERE workflow_id = ? AND id > ? ORDER BY id LIMIT ?")) {
       s.setObject(1, workflow);
       s.setObject(2, after == null ? new UUID(0, 0) : after); // the least uuid
       s.setInt(3, limit + 1);
@@ -103,7 +108,9 @@ public final class WorkflowSql {
     boolean any = false;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, final_status IS NULL FROM jobs WHERE workflow_id = ? ORDER BY id")) {
+            "SELECT id, final_status IS NULL FROM "
+                + Tables.JOBS
+                + " WHERE workflow_id = ? ORDER BY id")) {
       s.setObject(1, workflow);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -126,7 +133,9 @@ public final class WorkflowSql {
     Array ids = c.createArrayOf("uuid", jobs.toArray());
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT job_id, parent_id FROM job_dependencies WHERE job_id = ANY (?)"
+            "SELECT job_id, parent_id FROM "
+                + Tables.JOB_DEPENDENCIES
+                + " WHERE job_id = ANY (?)"
                 + " ORDER BY job_id, parent_id")) {
       s.setArray(1, ids);
       try (ResultSet r = s.executeQuery()) {

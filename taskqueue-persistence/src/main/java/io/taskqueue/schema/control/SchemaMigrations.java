@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -44,18 +46,29 @@ public final class SchemaMigrations {
 
   private SchemaMigrations() {}
 
-  /** Applies pending migrations; returns how many were applied. */
+  /**
+   * Applies pending migrations, in the schema {@code taskqueue.db.schema} names if it names one;
+   * returns how many were applied.
+   */
   public static int migrate(DataSource dataSource) {
-    try {
-      adoptHistory(dataSource);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not move taskqueue's schema history: " + e, e);
+    return migrate(dataSource, Tables.SCHEMA);
+  }
+
+  /**
+   * Applies pending migrations in {@code schema} (created if need be), or where the connection's
+   * {@code search_path} puts them when empty; returns how many were applied.
+   */
+  public static int migrate(DataSource dataSource, Optional<String> schema) {
+    Tables.checked(schema);
+    if (schema.isEmpty()) {
+      try {
+        adoptHistory(dataSource);
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not move taskqueue's schema history: " + e, e);
+      }
     }
     MigrateResult result =
-        Flyway.configure(SchemaMigrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .table(HISTORY)
-            .locations(LOCATION)
+        configured(dataSource, schema)
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .baselineDescription(BASELINE_DESCRIPTION)
@@ -70,13 +83,12 @@ public final class SchemaMigrations {
    * migrations themselves. Throws naming what is missing or different.
    */
   public static void requireCurrent(DataSource dataSource) {
-    ValidateResult result =
-        Flyway.configure(SchemaMigrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .table(HISTORY)
-            .locations(LOCATION)
-            .load()
-            .validateWithResult();
+    requireCurrent(dataSource, Tables.SCHEMA);
+  }
+
+  /** {@link #requireCurrent(DataSource)} for taskqueue's tables in {@code schema}. */
+  public static void requireCurrent(DataSource dataSource, Optional<String> schema) {
+    ValidateResult result = configured(dataSource, schema).load().validateWithResult();
     if (!result.validationSuccessful) {
       throw new IllegalStateException(
           "the schema is not up to date and taskqueue.db.migrate=false leaves migrating to you ("
@@ -85,6 +97,17 @@ public final class SchemaMigrations {
                   .collect(Collectors.joining("; "))
               + ")");
     }
+  }
+
+  /** Flyway on taskqueue's migrations and history, in {@code schema} if it is given. */
+  private static FluentConfiguration configured(DataSource dataSource, Optional<String> schema) {
+    FluentConfiguration flyway =
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .table(HISTORY)
+            .locations(LOCATION);
+    schema.ifPresent(name -> flyway.schemas(name).defaultSchema(name).createSchemas(true));
+    return flyway;
   }
 
   /**

@@ -8,7 +8,8 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * Makes the persistence unit's session taskqueue's: its statements are bounded as taskqueue's JDBC
- * statements are ({@link BoundedStatements}), and it deploys while PostgreSQL is away ({@link
+ * statements are ({@link BoundedStatements}), its tables are qualified by {@code
+ * taskqueue.db.schema} ({@link Tables}), and it deploys while PostgreSQL is away ({@link
  * ConnectionsOnDemand}).
  */
 public class TaskqueueSession implements SessionCustomizer {
@@ -24,6 +25,8 @@ public class TaskqueueSession implements SessionCustomizer {
               .orElse(BoundedStatements.DEFAULT_TIMEOUT_SECONDS);
       connector.setDataSource(BoundedStatements.of(connector.getDataSource(), timeout));
     }
+    // JPA's statements find the tables in taskqueue's schema as the JDBC ones do (Tables).
+    Tables.SCHEMA.ifPresent(schema -> session.getLogin().setTableQualifier(schema));
     new ConnectionsOnDemand().customize(session);
   }
 }

@@ -9,6 +9,7 @@ import io.taskqueue.launcher.control.TestServices;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -141,6 +142,59 @@ class SchemaMigrationsIT {
   }
 
   /** Applies taskqueue's migrations up to {@code version}, with their history in {@code table}. */
+  @Test
+  void aSchemaOfItsOwnHoldsEveryTableAndTheTriggersWorkFromAnySearchPath() throws Exception {
+    PGSimpleDataSource ds = freshDatabase("own_schema");
+
+    assertEquals(migrationFiles(), SchemaMigrations.migrate(ds, Optional.of("tq_own")));
+    assertEquals(0, SchemaMigrations.migrate(ds, Optional.of("tq_own")), "nothing twice");
+    SchemaMigrations.requireCurrent(ds, Optional.of("tq_own"));
+
+    assertEquals(
+        0,
+        count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
+        "nothing in the default schema");
+    assertEquals(
+        16,
+        count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'tq_own'"),
+        "15 tables and the history");
+    try (Connection c = ds.getConnection()) {
+      assertEquals("\"$user\", public", show(c, "search_path"), "the session's path is untouched");
+      // A session whose path does not include taskqueue's schema, as a host's would be: the
+      // triggers still find their tables.
+      c.createStatement()
+          .execute(
+              "INSERT INTO tq_own.jobs (id, type, payload, priority, status, max_attempts,"
+                  + " attempt_budget, created_at) VALUES (gen_random_uuid(), 'noop', '{}', 'HIGH',"
+                  + " 'QUEUED', 4, 4, now())");
+      c.createStatement().execute("UPDATE tq_own.jobs SET status = 'CANCELLED'");
+    }
+    assertEquals(
+        0,
+        count(
+            ds,
+            "SELECT coalesce(sum(delta), 0) FROM tq_own.job_status_deltas WHERE status = 'QUEUED'"),
+        "the counting trigger recorded +1 and -1");
+    assertEquals(
+        1, count(ds, "SELECT count(*) FROM tq_own.job_status_deltas WHERE status = 'CANCELLED'"));
+  }
+
+  @Test
+  void aSchemaNameThatWouldNeedQuotingIsRefusedNamingTheKey() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SchemaMigrations.migrate(new PGSimpleDataSource(), Optional.of("Task-Queue")));
+    assertTrue(refused.getMessage().contains("taskqueue.db.schema"), refused.getMessage());
+  }
+
+  private static String show(Connection c, String setting) throws SQLException {
+    try (ResultSet r = c.createStatement().executeQuery("SHOW " + setting)) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
   private static void migrateUpTo(PGSimpleDataSource ds, String table, String version) {
     Flyway.configure(SchemaMigrations.class.getClassLoader())
         .dataSource(ds)
