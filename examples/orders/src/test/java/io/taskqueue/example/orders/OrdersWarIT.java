@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.launcher.control.ServiceEndpoints;
+import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.support.Api;
 import io.taskqueue.support.Api.Reply;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shop as one WAR on Payara Micro, taskqueue laid over it: an order and its confirmation job
- * commit together or not at all, and the shop's own handler runs the job, retried, then dead. The
- * shop keeps its own REST application ({@code /shop}), sign-in (HTTP Basic), error answers and
- * headers; taskqueue's apply to its own paths only.
+ * The shop as one WAR on Payara Micro, taskqueue laid over it, both on a pool the operators define
+ * in the server and taskqueue in a schema of its own: an order and its confirmation job commit
+ * together or not at all, and the shop's own handler runs the job, retried, then dead. The shop
+ * keeps its own REST application ({@code /shop}), sign-in (HTTP Basic), error answers and headers;
+ * taskqueue's apply to its own paths only.
  */
 @ExtendWith({ShopServices.class, ArquillianExtension.class})
 class OrdersWarIT {
@@ -181,6 +188,47 @@ class OrdersWarIT {
             job ->
                 assertEquals(
                     "app", job.asJsonObject().getString("submittedBy"), "only the shop's Java"));
+  }
+
+  /**
+   * The shop and taskqueue share the operators' pool ({@code jdbc/shop}, see {@link ShopServices}):
+   * the order and its job are rows of one database, the shop's in the default schema with the
+   * shop's Flyway history, taskqueue's in schema {@code taskqueue} with its own.
+   */
+  @Test
+  void theOrderAndItsJobShareTheOperatorsPoolEachInItsOwnSchema() throws Exception {
+    JsonObject order = place(unique("eve"), "5.00", 0, false);
+    ServiceEndpoints db = TestServices.endpoints();
+    try (Connection c = DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword())) {
+      assertEquals(
+          1,
+          count(
+              c,
+              "SELECT count(*) FROM taskqueue.jobs WHERE id = '"
+                  + order.getString("confirmationJob")
+                  + "'"));
+      assertEquals(
+          1, count(c, "SELECT count(*) FROM public.shop_orders WHERE id = " + order.getInt("id")));
+      assertEquals(
+          1,
+          count(
+              c,
+              "SELECT count(*) FROM pg_tables WHERE schemaname = 'taskqueue'"
+                  + " AND tablename = 'taskqueue_schema_history'"));
+      assertEquals(
+          1,
+          count(
+              c,
+              "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                  + " AND tablename = 'shop_schema_history'"));
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (ResultSet r = c.createStatement().executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   private JsonObject place(String email, String total, int points, boolean fail) {

@@ -5,6 +5,7 @@ import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.support.Api;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,10 +27,46 @@ public final class ShopServices implements BeforeAllCallback {
   static final String SHOP_USER = "shop-tests";
   static final String SHOP_PASSWORD = "shop-tests-password";
 
+  /** The pool the operators define in Payara Micro for the WAR's test, and where it is. */
+  static final String OPERATORS_POOL = "jdbc/shop";
+
+  /**
+   * The WAR's test runs the shop as an operations team would: the shop and taskqueue on a pool of
+   * the server's own (made by the asadmin commands this writes, which arquillian.xml hands to
+   * Payara Micro with the PostgreSQL driver), and taskqueue's tables in a schema of their own.
+   */
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
+    ServiceEndpoints services = TestServices.endpoints();
+    URI database = URI.create(services.dbUrl().substring("jdbc:".length()));
+    Files.writeString(
+        Path.of(System.getProperty("taskqueue.it.pool-commands")),
+        "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+            + " --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=16"
+            + " --property=serverName="
+            + database.getHost()
+            + ":portNumber="
+            + database.getPort()
+            + ":databaseName="
+            + database.getPath().substring(1)
+            + ":user="
+            + services.dbUser()
+            + ":password="
+            + services.dbPassword()
+            // For the shop's entity, not for taskqueue: EclipseLink binds a null UUID (an order's
+            // job before it is submitted) as text, which PostgreSQL takes for a uuid column only
+            // so.
+            + ":stringType=unspecified"
+            + " shop-pool\n"
+            + "create-jdbc-resource --connectionpoolid=shop-pool "
+            + OPERATORS_POOL
+            + "\n");
     Properties properties = new Properties();
     properties.putAll(settings());
+    properties.put("taskqueue.datasource", OPERATORS_POOL);
+    properties.put("taskqueue.db.schema", "taskqueue");
+    // The EAR's test keeps taskqueue in the default schema of the same database: its own keys.
+    properties.put("taskqueue.redis.prefix", "shop-war");
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "taskqueue example services");
