@@ -47,7 +47,12 @@ class ConsoleClusterIT {
     AtomicReference<PayaraMicroProcess> node =
         new AtomicReference<>(cluster.start("console-node", settings, port));
     String base = "http://127.0.0.1:" + port;
-    assertServedUnderItsPathOnly(base);
+    try {
+      assertServedUnderItsPathOnly(base);
+    } catch (AssertionError | Exception e) {
+      node.get().kill(); // a failed check must not leave the node running
+      throw e;
+    }
     Path artifacts = Path.of("target", "e2e-artifacts").toAbsolutePath();
     Files.createDirectories(artifacts);
     Path restarted = artifacts.resolve("restarted");
