@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.PayaraServerDomain;
 import io.taskqueue.launcher.control.PayaraServerSettings;
+import io.taskqueue.launcher.control.ServiceEndpoints;
+import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.support.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,10 +23,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +55,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class OrdersEarIT {
 
   private static final String APPLICATION = "orders";
+
+  /** taskqueue's schema here (the WAR's test, on the same database, uses another). */
+  private static final String SCHEMA = "shop_jobs";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,13 +69,19 @@ class OrdersEarIT {
     Path runs = Files.createDirectories(Path.of(System.getProperty("taskqueue.it.directory")));
     deleteEarlierRuns(runs);
     Path directory = Files.createTempDirectory(runs, "domain-");
+    // As an operations team runs it: the shop and taskqueue on a pool of the server's own,
+    // defined before the EAR deploys, and taskqueue's tables in a schema of their own.
+    Map<String, String> settings = ShopServices.onOperatorsPool(SCHEMA);
     domain =
         PayaraServerDomain.create(
             Path.of(System.getProperty("taskqueue.payara-home")),
             directory,
-            new PayaraServerSettings(ShopServices.settings(), List.of("-Xmx512m")));
+            new PayaraServerSettings(settings, List.of("-Xmx512m")));
     installJdbcDriver(directory.resolve("domains/domain1/lib"));
     domain.start();
+    for (List<String> command : ShopServices.operatorsPoolCommands()) {
+      domain.asadmin(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+    }
     domain.deploy(Path.of(System.getProperty("taskqueue.ear")), APPLICATION);
     await()
         .atMost(120, SECONDS)
@@ -133,6 +151,30 @@ class OrdersEarIT {
     assertEquals("[0,0]", shop("GET", "orders/count/" + email, null).body().replace(" ", ""));
     assertEquals(404, taskqueue("GET", "api/jobs/" + job, null).statusCode());
     assertEquals(List.of(), RedisTraces.of(job));
+  }
+
+  @Test
+  @Order(3)
+  void theOrderAndItsJobShareTheOperatorsPoolEachInItsOwnSchema() throws SQLException {
+    JsonObject order = place(unique("eve"), 0, false);
+    ServiceEndpoints db = TestServices.endpoints();
+    try (Connection c = DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword());
+        PreparedStatement job =
+            c.prepareStatement("SELECT count(*) FROM " + SCHEMA + ".jobs WHERE id = ?");
+        PreparedStatement shopOrder =
+            c.prepareStatement("SELECT count(*) FROM public.shop_orders WHERE id = ?")) {
+      job.setObject(1, UUID.fromString(order.getString("confirmationJob")));
+      shopOrder.setLong(1, order.getInt("id"));
+      assertEquals(1, count(job), "the job, in taskqueue's schema");
+      assertEquals(1, count(shopOrder), "the order, in the shop's");
+    }
+  }
+
+  private static long count(PreparedStatement query) throws SQLException {
+    try (ResultSet r = query.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.taskqueue.example.orders;
 
+import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.support.Api;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -27,7 +30,7 @@ public final class ShopServices implements BeforeAllCallback {
   static final String SHOP_USER = "shop-tests";
   static final String SHOP_PASSWORD = "shop-tests-password";
 
-  /** The pool the operators define in Payara Micro for the WAR's test, and where it is. */
+  /** The pool the operators define in the server for the shop and taskqueue. */
   static final String OPERATORS_POOL = "jdbc/shop";
 
   /**
@@ -37,40 +40,63 @@ public final class ShopServices implements BeforeAllCallback {
    */
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    ServiceEndpoints services = TestServices.endpoints();
-    URI database = URI.create(services.dbUrl().substring("jdbc:".length()));
     Files.writeString(
         Path.of(System.getProperty("taskqueue.it.pool-commands")),
-        "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-            + " --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=16"
-            + " --property=serverName="
-            + database.getHost()
-            + ":portNumber="
-            + database.getPort()
-            + ":databaseName="
-            + database.getPath().substring(1)
-            + ":user="
-            + services.dbUser()
-            + ":password="
-            + services.dbPassword()
-            // For the shop's entity, not for taskqueue: EclipseLink binds a null UUID (an order's
-            // job before it is submitted) as text, which PostgreSQL takes for a uuid column only
-            // so.
-            + ":stringType=unspecified"
-            + " shop-pool\n"
-            + "create-jdbc-resource --connectionpoolid=shop-pool "
-            + OPERATORS_POOL
-            + "\n");
+        operatorsPoolCommands().stream()
+            .map(command -> String.join(" ", command) + "\n")
+            .collect(Collectors.joining()));
     Properties properties = new Properties();
-    properties.putAll(settings());
-    properties.put("taskqueue.datasource", OPERATORS_POOL);
-    properties.put("taskqueue.db.schema", "taskqueue");
-    // The EAR's test keeps taskqueue in the default schema of the same database: its own keys.
+    properties.putAll(onOperatorsPool("taskqueue"));
+    // The EAR's test has taskqueue in another schema of the same database: its own Redis keys.
     properties.put("taskqueue.redis.prefix", "shop-war");
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "taskqueue example services");
     }
+  }
+
+  /**
+   * The asadmin commands that define {@link #OPERATORS_POOL} on taskqueue's database, each as its
+   * words: a pool of plain connections, sized by the operators, as a team would define it.
+   */
+  static List<List<String>> operatorsPoolCommands() {
+    ServiceEndpoints services = TestServices.endpoints();
+    URI database = URI.create(services.dbUrl().substring("jdbc:".length()));
+    return List.of(
+        List.of(
+            "create-jdbc-connection-pool",
+            "--datasourceclassname=org.postgresql.ds.PGSimpleDataSource",
+            "--restype=javax.sql.DataSource",
+            "--steadypoolsize=2",
+            "--maxpoolsize=16",
+            "--property=serverName="
+                + database.getHost()
+                + ":portNumber="
+                + database.getPort()
+                + ":databaseName="
+                + database.getPath().substring(1)
+                + ":user="
+                + services.dbUser()
+                + ":password="
+                + services.dbPassword()
+                // For the shop's entity, not for taskqueue: EclipseLink binds a null UUID (an
+                // order's job before it is submitted) as text, which a uuid column takes only so.
+                + ":stringType=unspecified",
+            "shop-pool"),
+        List.of("create-jdbc-resource", "--connectionpoolid=shop-pool", OPERATORS_POOL));
+  }
+
+  /**
+   * {@link #settings()} for the shop and taskqueue on {@link #OPERATORS_POOL}, taskqueue's tables
+   * in {@code schema}. taskqueue's own pool points at a port where nothing listens: whatever works,
+   * worked through the operators' pool.
+   */
+  static Map<String, String> onOperatorsPool(String schema) {
+    Map<String, String> settings = new TreeMap<>(settings());
+    settings.put("taskqueue.datasource", OPERATORS_POOL);
+    settings.put("taskqueue.db.schema", schema);
+    settings.put("taskqueue.db.url", "jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/nowhere");
+    return settings;
   }
 
   /** Everything the shop's deployment needs, as system properties. */
