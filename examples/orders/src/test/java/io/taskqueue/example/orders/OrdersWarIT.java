@@ -33,10 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shop as one WAR on Payara Micro, taskqueue laid over it, both on a pool the operators define
- * in the server and taskqueue in a schema of its own: an order and its confirmation job commit
- * together or not at all, and the shop's own handler runs the job, retried, then dead. The shop
- * keeps its own REST application ({@code /shop}), sign-in (HTTP Basic), error answers and headers;
- * taskqueue's apply to its own paths only.
+ * in the server and taskqueue in a schema of its own (and, in a second run, both on taskqueue's
+ * built-in pool in the default schema): an order and its confirmation job commit together or not at
+ * all, and the shop's own handler runs the job, retried, then dead. The shop keeps its own REST
+ * application ({@code /shop}), sign-in (HTTP Basic), error answers and headers; taskqueue's apply
+ * to its own paths only.
  */
 @ExtendWith({ShopServices.class, ArquillianExtension.class})
 class OrdersWarIT {
@@ -191,12 +192,14 @@ class OrdersWarIT {
   }
 
   /**
-   * The shop and taskqueue share the operators' pool ({@code jdbc/shop}, see {@link ShopServices}):
-   * the order and its job are rows of one database, the shop's in the default schema with the
-   * shop's Flyway history, taskqueue's in schema {@code taskqueue} with its own.
+   * The shop and taskqueue share one pool (the operators' {@code jdbc/shop}, or in the second run
+   * taskqueue's built-in one, see {@link ShopServices}): the order and its job are rows of one
+   * database, the shop's in the default schema with the shop's Flyway history, taskqueue's in its
+   * schema with its own.
    */
   @Test
-  void theOrderAndItsJobShareTheOperatorsPoolEachInItsOwnSchema() throws Exception {
+  void theOrderAndItsJobAreRowsOfOneDatabaseEachInItsOwnSchema() throws Exception {
+    String schema = ShopServices.onBuiltInPool() ? "public" : ShopServices.WAR_SCHEMA;
     JsonObject order = place(unique("eve"), "5.00", 0, false);
     ServiceEndpoints db = TestServices.endpoints();
     try (Connection c = DriverManager.getConnection(db.dbUrl(), db.dbUser(), db.dbPassword())) {
@@ -204,7 +207,9 @@ class OrdersWarIT {
           1,
           count(
               c,
-              "SELECT count(*) FROM taskqueue.jobs WHERE id = '"
+              "SELECT count(*) FROM "
+                  + schema
+                  + ".jobs WHERE id = '"
                   + order.getString("confirmationJob")
                   + "'"));
       assertEquals(
@@ -213,8 +218,9 @@ class OrdersWarIT {
           1,
           count(
               c,
-              "SELECT count(*) FROM pg_tables WHERE schemaname = 'taskqueue'"
-                  + " AND tablename = 'taskqueue_schema_history'"));
+              "SELECT count(*) FROM pg_tables WHERE schemaname = '"
+                  + schema
+                  + "' AND tablename = 'taskqueue_schema_history'"));
       assertEquals(
           1,
           count(

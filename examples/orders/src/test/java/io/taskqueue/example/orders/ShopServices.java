@@ -33,6 +33,17 @@ public final class ShopServices implements BeforeAllCallback {
   /** The pool the operators define in the server for the shop and taskqueue. */
   static final String OPERATORS_POOL = "jdbc/shop";
 
+  /** taskqueue's schema in the WAR's run on the operators' pool. */
+  static final String WAR_SCHEMA = "taskqueue";
+
+  /**
+   * Whether this run puts the shop and taskqueue on taskqueue's built-in pool, in the default
+   * schema (the second run of the WAR's test, see the pom), rather than on the operators' pool.
+   */
+  static boolean onBuiltInPool() {
+    return Boolean.getBoolean("taskqueue.it.shop-on-built-in-pool");
+  }
+
   /**
    * The WAR's test runs the shop as an operations team would: the shop and taskqueue on a pool of
    * the server's own (made by the asadmin commands this writes, which arquillian.xml hands to
@@ -46,9 +57,9 @@ public final class ShopServices implements BeforeAllCallback {
             .map(command -> String.join(" ", command) + "\n")
             .collect(Collectors.joining()));
     Properties properties = new Properties();
-    properties.putAll(onOperatorsPool("taskqueue"));
-    // The EAR's test has taskqueue in another schema of the same database: its own Redis keys.
-    properties.put("taskqueue.redis.prefix", "shop-war");
+    properties.putAll(onBuiltInPool() ? settings() : onOperatorsPool(WAR_SCHEMA));
+    // Each run has taskqueue in another schema of the same database: its own Redis keys.
+    properties.put("taskqueue.redis.prefix", onBuiltInPool() ? "shop-war-built-in" : "shop-war");
     Path file = Path.of(System.getProperty("taskqueue.it.properties"));
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "taskqueue example services");
