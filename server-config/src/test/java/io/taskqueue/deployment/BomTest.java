@@ -36,6 +36,7 @@ class BomTest {
             "taskqueue-ejb:ejb:",
             "taskqueue-handlers:jar:",
             "taskqueue-web:war:",
+            "taskqueue-web:war:overlay",
             "taskqueue-web:war:ear",
             "taskqueue-ear:ear:"),
         managed(bom, true));
@@ -53,6 +54,9 @@ class BomTest {
     String readme = Files.readString(ROOT.resolve("README.md"));
     assertTrue(readme.contains("<artifactId>taskqueue-bom</artifactId>"));
     assertTrue(readme.contains("<scope>import</scope>"));
+    assertTrue(
+        readme.contains("<classifier>overlay</classifier>"),
+        "the README's overlay is the one without a logging binding");
   }
 
   /** artifactId:type:classifier of every io.taskqueue dependency managed by {@code pom}. */

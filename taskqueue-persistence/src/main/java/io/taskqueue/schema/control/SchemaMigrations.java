@@ -41,6 +41,10 @@ public final class SchemaMigrations {
 
   private static final String BASELINE_DESCRIPTION = "before taskqueue";
 
+  /** Flyway's java.util.logging log, named as its {@code loggers} setting takes a class. */
+  private static final String JAVA_UTIL_LOGGING =
+      "org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator";
+
   /** Serialises the adoption when several nodes start at once. */
   private static final long ADOPT_LOCK = 0x7471686973L; // "tqhis"
 
@@ -105,7 +109,10 @@ public final class SchemaMigrations {
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .table(HISTORY)
-            .locations(LOCATION);
+            .locations(LOCATION)
+            // To the server's log whatever logging the application brings (Flyway would pick
+            // slf4j, which taskqueue's overlay leaves without a binding).
+            .loggers(JAVA_UTIL_LOGGING);
     schema.ifPresent(name -> flyway.schemas(name).defaultSchema(name).createSchemas(true));
     return flyway;
   }
