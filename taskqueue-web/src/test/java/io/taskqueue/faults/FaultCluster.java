@@ -33,6 +33,8 @@ final class FaultCluster {
 
   static final Duration BOOT = Duration.ofSeconds(240);
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1");
 
   private final String name;
@@ -134,6 +136,27 @@ final class FaultCluster {
     env.put("TASKQUEUE_API_SUBMIT_RATE", "0");
     env.putAll(settings);
     return env;
+  }
+
+  /**
+   * Sends {@code method path} (with a JSON {@code body}, or none) to {@code node}, signed in with
+   * {@code key} when there is one.
+   */
+  static HttpResponse<String> request(
+      PayaraMicroProcess node, String method, String path, String key, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code settings} plus {@code TASKQUEUE_WORKERS}. */

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
+import io.taskqueue.launcher.control.TestServices;
 import io.taskqueue.support.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,6 @@ class OperatorsPoolClusterIT {
   /** taskqueue's tables go here; the pool's sessions keep the default search_path. */
   private static final String SCHEMA = "taskqueue";
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void aNodeOnThePoolTheOperatorsManageRunsJobsThroughItAndBoundsItsOwnStatements()
       throws Exception {
@@ -63,13 +60,7 @@ class OperatorsPoolClusterIT {
             + APPLICATION_NAME
             + " operators-pool\n"
             + "create-jdbc-resource --connectionpoolid=operators-pool jdbc/operators\n");
-    Path driver =
-        Path.of(
-            org.postgresql.Driver.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path driver = TestServices.postgresDriverJar();
     try (PayaraMicroProcess node =
         cluster.start(
             "operators-node",
@@ -194,17 +185,8 @@ class OperatorsPoolClusterIT {
     return Json.createReader(new StringReader(reply.body())).readObject();
   }
 
-  private HttpResponse<String> send(
+  private static HttpResponse<String> send(
       PayaraMicroProcess node, String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + Api.ADMIN_KEY);
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return FaultCluster.request(node, method, path, Api.ADMIN_KEY, body);
   }
 }

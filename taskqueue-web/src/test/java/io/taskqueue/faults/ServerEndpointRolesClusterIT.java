@@ -7,9 +7,6 @@ import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.support.Api;
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * shared node leaves them open, as the defaults do); {@code /health} stays open for probes.
  */
 class ServerEndpointRolesClusterIT {
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void metricsAndOpenApiNeedTheirConfiguredRolesAndHealthStaysOpen() throws Exception {
@@ -58,20 +53,9 @@ class ServerEndpointRolesClusterIT {
     }
   }
 
-  private HttpResponse<String> send(
+  private static HttpResponse<String> send(
       PayaraMicroProcess node, String method, String path, String key, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return FaultCluster.request(node, method, path, key, body);
   }
 }

@@ -38,4 +38,17 @@ public final class TestServices {
     }
     return services.endpoints();
   }
+
+  /**
+   * The PostgreSQL driver's jar, for a server that needs it in its own libraries (a pool the
+   * operators define, or Payara Server's pools while it deploys an EAR).
+   */
+  public static Path postgresDriverJar() {
+    try {
+      return Path.of(
+          org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

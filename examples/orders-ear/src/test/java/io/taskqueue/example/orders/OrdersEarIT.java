@@ -313,19 +313,9 @@ class OrdersEarIT {
    * them, so the PostgreSQL driver must be the server's too.
    */
   private static void installJdbcDriver(Path domainLib) throws IOException {
-    try {
-      Path driver =
-          Path.of(
-              org.postgresql.Driver.class
-                  .getProtectionDomain()
-                  .getCodeSource()
-                  .getLocation()
-                  .toURI());
-      Files.createDirectories(domainLib);
-      Files.copy(driver, domainLib.resolve(driver.getFileName()));
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    Path driver = TestServices.postgresDriverJar();
+    Files.createDirectories(domainLib);
+    Files.copy(driver, domainLib.resolve(driver.getFileName()));
   }
 
   /** A run leaves its domain for diagnosis; the next run removes it. */
