@@ -14,9 +14,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -103,6 +107,10 @@ class ExamplesAgainstReleaseIT {
     assertTrue(
         Files.readString(fromRelease.resolve("_remote.repositories")).contains("taskqueue-release"),
         "the BOM came from the release repository");
+    // A WAR overlay's libraries are files, which Maven does not mediate: a library the shop has
+    // as well as taskqueue would be there twice (README "Libraries taskqueue brings").
+    assertOneVersionOfEachLibrary(TOP.resolve("examples/orders/target/orders.war"), "WEB-INF/lib/");
+    assertOneVersionOfEachLibrary(TOP.resolve("examples/orders-ear/target/orders.ear"), "lib/");
     if (!Boolean.getBoolean("taskqueue.skip-faults")) {
       assertTestsPassed(TOP.resolve("examples/orders/target/failsafe-reports"));
       assertTestsPassed(TOP.resolve("examples/orders-ear/target/failsafe-reports"));
@@ -217,6 +225,28 @@ class ExamplesAgainstReleaseIT {
         assertTrue(xml.contains("<errors>0</errors>"), () -> "errors: " + summary);
       }
     }
+  }
+
+  private static void assertOneVersionOfEachLibrary(Path archive, String directory)
+      throws IOException {
+    Map<String, List<String>> versions = new TreeMap<>();
+    try (var zip = new ZipFile(archive.toFile())) {
+      zip.stream()
+          .map(ZipEntry::getName)
+          .filter(name -> name.startsWith(directory) && name.endsWith(".jar"))
+          .map(name -> name.substring(directory.length()))
+          .forEach(
+              jar ->
+                  versions
+                      .computeIfAbsent(
+                          jar.replaceFirst("-\\d[^-]*(-SNAPSHOT)?(-[a-z][a-z0-9]*)?\\.jar$", ""),
+                          library -> new ArrayList<>())
+                      .add(jar));
+    }
+    assertTrue(versions.size() >= 10, () -> "libraries in " + archive + ": " + versions);
+    versions.forEach(
+        (library, jars) ->
+            assertEquals(1, jars.size(), () -> archive + " holds " + library + " twice: " + jars));
   }
 
   private static String tail(Path log) {

@@ -6,15 +6,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.launcher.control.ServiceEndpoints;
 import io.taskqueue.launcher.control.TestServices;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 class SchemaMigrationsIT {
+
+  /**
+   * Each run of this class is for one Flyway (and Jackson, which Flyway 11 needs): taskqueue's own,
+   * and those an application may keep in its WAR instead (taskqueue-persistence's POM).
+   */
+  @Test
+  void runsOnTheFlywayAndJacksonItIsFor() throws Exception {
+    assertEquals(
+        System.getProperty("taskqueue.it.flyway-version"),
+        jarVersion(Flyway.class, "org.flywaydb", "flyway-core"));
+    String jackson = System.getProperty("taskqueue.it.jackson-version");
+    if (jackson != null) {
+      assertEquals(
+          jackson,
+          jarVersion(
+              Class.forName("com.fasterxml.jackson.databind.ObjectMapper"),
+              "com.fasterxml.jackson.core",
+              "jackson-databind"));
+    }
+  }
+
+  /** The version in the Maven metadata of the jar that {@code type} was loaded from. */
+  private static String jarVersion(Class<?> type, String groupId, String artifactId)
+      throws Exception {
+    Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    try (var file = new JarFile(jar.toFile())) {
+      var properties = new Properties();
+      properties.load(
+          file.getInputStream(
+              file.getEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties")));
+      return properties.getProperty("version");
+    }
+  }
 
   @Test
   void migratesOnceAndTheTableEnforcesItsStatusesAndPriorities() throws Exception {
