@@ -239,7 +239,9 @@ class ExamplesAgainstReleaseIT {
               jar ->
                   versions
                       .computeIfAbsent(
-                          jar.replaceFirst("-\\d[^-]*(-SNAPSHOT)?(-[a-z][a-z0-9]*)?\\.jar$", ""),
+                          jar.replaceFirst(
+                              "-\\d[^-]*(-SNAPSHOT|-\\d{8}\\.\\d{6}-\\d+)?(-[a-z][a-z0-9]*)?\\.jar$",
+                              ""),
                           library -> new ArrayList<>())
                       .add(jar));
     }
