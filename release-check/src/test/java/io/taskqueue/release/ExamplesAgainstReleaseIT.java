@@ -108,7 +108,7 @@ class ExamplesAgainstReleaseIT {
         Files.readString(fromRelease.resolve("_remote.repositories")).contains("taskqueue-release"),
         "the BOM came from the release repository");
     // A WAR overlay's libraries are files, which Maven does not mediate: a library the shop has
-    // as well as taskqueue would be there twice (README "Libraries taskqueue brings").
+    // as well as taskqueue would be there twice (README, "What taskqueue takes in your WAR").
     assertOneVersionOfEachLibrary(TOP.resolve("examples/orders/target/orders.war"), "WEB-INF/lib/");
     assertOneVersionOfEachLibrary(TOP.resolve("examples/orders-ear/target/orders.ear"), "lib/");
     if (!Boolean.getBoolean("taskqueue.skip-faults")) {
