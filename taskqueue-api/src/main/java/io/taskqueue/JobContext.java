@@ -1,6 +1,7 @@
 package io.taskqueue;
 
 import jakarta.json.JsonObject;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +43,24 @@ public interface JobContext {
    *     payload cannot help
    */
   <T> T payload(Class<T> type) throws NonRetryableException;
+
+  /**
+   * The payload mapped with JSON-B to a type that may be generic: a {@link PayloadType}'s {@code
+   * type()}, as in {@code context.payload(new PayloadType<List<Order>>() {}.type())}.
+   *
+   * @param <T> the type to map to
+   * @param type a type JSON-B can map the payload to
+   * @return the payload as an instance of {@code type}
+   * @throws NonRetryableException when the payload does not map to {@code type}
+   */
+  @SuppressWarnings("unchecked")
+  default <T> T payload(Type type) throws NonRetryableException {
+    if (type instanceof Class<?> plain) {
+      return (T) payload(plain);
+    }
+    throw new UnsupportedOperationException(
+        getClass().getName() + " maps payloads to classes only, not to " + type.getTypeName());
+  }
 
   /**
    * Which attempt this is, starting at 1.

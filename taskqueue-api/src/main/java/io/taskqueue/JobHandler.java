@@ -17,6 +17,9 @@ package io.taskqueue;
  * throwing fails it, and the job is retried with backoff until its attempts are used up, then it is
  * dead. Throw {@link NonRetryableException} when retrying cannot help.
  *
+ * <p>To take the payload as a Java object, implement {@link TypedJobHandler} instead. Either kind
+ * may give its jobs defaults of its own with {@link #defaults()}.
+ *
  * <p>Handlers may inject anything CDI offers and may be {@code @Transactional}: a handler's
  * transaction is its own; the engine records the outcome after the handler returns.
  */
@@ -39,6 +42,16 @@ public interface JobHandler {
    */
   default boolean enabled() {
     return true;
+  }
+
+  /**
+   * What this handler's jobs get when their submitter does not say (priority, attempts, backoff,
+   * timeout). Read once, when the application deploys.
+   *
+   * @return the defaults; {@link JobDefaults#none()} unless overridden
+   */
+  default JobDefaults defaults() {
+    return JobDefaults.none();
   }
 
   /**

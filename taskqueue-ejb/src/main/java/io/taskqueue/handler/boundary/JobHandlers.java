@@ -1,5 +1,6 @@
 package io.taskqueue.handler.boundary;
 
+import io.taskqueue.JobDefaults;
 import io.taskqueue.JobHandler;
 import io.taskqueue.handler.control.HandlerBeans;
 import jakarta.annotation.PostConstruct;
@@ -8,6 +9,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -32,6 +34,7 @@ public class JobHandlers {
 
   private final Map<String, JobHandler> byType = new TreeMap<>();
   private final Map<String, String> beanClassByType = new TreeMap<>();
+  private final Map<String, JobDefaults> defaultsByType = new TreeMap<>();
 
   @PostConstruct
   void collect() {
@@ -54,6 +57,8 @@ public class JobHandlers {
           "two handlers for job type '" + handler.type() + "': " + earlier + " and " + beanClass);
     }
     byType.put(handler.type(), handler);
+    defaultsByType.put(
+        handler.type(), Objects.requireNonNullElse(handler.defaults(), JobDefaults.none()));
   }
 
   /**
@@ -86,6 +91,11 @@ public class JobHandlers {
 
   public Optional<JobHandler> forType(String type) {
     return Optional.ofNullable(byType.get(type));
+  }
+
+  /** The defaults of the handler of {@code type}, as it gave them at deployment. */
+  public Optional<JobDefaults> defaultsFor(String type) {
+    return Optional.ofNullable(defaultsByType.get(type));
   }
 
   public SortedSet<String> knownTypes() {

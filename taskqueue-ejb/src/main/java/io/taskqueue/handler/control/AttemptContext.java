@@ -7,6 +7,7 @@ import io.taskqueue.NonRetryableException;
 import io.taskqueue.json.boundary.JsonBinding;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -57,6 +58,16 @@ public record AttemptContext(
     } catch (JsonbException e) {
       throw new NonRetryableException(
           "the payload does not map to " + target.getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> T payload(Type target) throws NonRetryableException {
+    try {
+      return JsonBinding.fromJson(payload, target);
+    } catch (JsonbException e) {
+      throw new NonRetryableException(
+          "the payload does not map to " + target.getTypeName() + ": " + e.getMessage(), e);
     }
   }
 

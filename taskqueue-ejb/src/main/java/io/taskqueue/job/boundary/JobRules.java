@@ -1,6 +1,8 @@
 package io.taskqueue.job.boundary;
 
+import io.taskqueue.InvalidJobException;
 import io.taskqueue.handler.boundary.JobHandlers;
+import io.taskqueue.job.control.JavaRequests;
 import io.taskqueue.job.control.JsonLimits;
 import io.taskqueue.job.control.SubmissionRules;
 import io.taskqueue.job.entity.NewJob;
@@ -36,11 +38,45 @@ public class JobRules {
   int maxStringLength;
 
   public NewJob check(SubmitJobRequest request) {
-    return rules().check(request);
+    return rules().check(withHandlerDefaults(request));
   }
 
   public List<NewJob> checkBatch(List<SubmitJobRequest> requests) {
-    return rules().checkBatch(requests);
+    return rules()
+        .checkBatch(
+            requests == null ? null : requests.stream().map(this::withHandlerDefaults).toList());
+  }
+
+  /**
+   * Checks every handler's defaults by the rules of a submit, as if a submitter gave them: throws
+   * naming the job type and what is wrong, so that the deployment fails rather than each submit.
+   */
+  public void requireValidDefaults() {
+    SubmissionRules rules = rules();
+    for (String type : handlers.knownTypes()) {
+      try {
+        rules.check(
+            withHandlerDefaults(
+                new SubmitJobRequest(type, null, null, null, null, null, null, null)));
+      } catch (InvalidJobException e) {
+        throw new IllegalStateException(
+            "the handler of job type '"
+                + type
+                + "' has defaults that a submit could not give: "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private SubmitJobRequest withHandlerDefaults(SubmitJobRequest request) {
+    if (request == null || request.type() == null) {
+      return request;
+    }
+    return handlers
+        .defaultsFor(request.type())
+        .map(defaults -> JavaRequests.withDefaults(request, defaults))
+        .orElse(request);
   }
 
   public String checkIdempotencyKey(String key) {

@@ -3,6 +3,7 @@ package io.taskqueue.job.control;
 import io.taskqueue.Backoff;
 import io.taskqueue.InvalidJobException;
 import io.taskqueue.InvalidJobException.Reason;
+import io.taskqueue.JobDefaults;
 import io.taskqueue.JobRequest;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.SubmitJobRequest;
@@ -34,6 +35,27 @@ public final class JavaRequests {
         millis(request.delay()),
         policy(request.backoff()),
         millis(request.timeout()));
+  }
+
+  /**
+   * {@code request} with the blanks its submitter left filled from a handler's {@code defaults}:
+   * what the submitter gave always wins. The result goes through the same rules as any submit.
+   */
+  public static SubmitJobRequest withDefaults(SubmitJobRequest request, JobDefaults defaults) {
+    if (request == null) {
+      return null;
+    }
+    return new SubmitJobRequest(
+        request.type(),
+        request.payload(),
+        request.priority() != null || defaults.priority() == null
+            ? request.priority()
+            : defaults.priority().name().toLowerCase(Locale.ROOT),
+        request.maxAttempts() != null ? request.maxAttempts() : defaults.maxAttempts(),
+        request.runAt(),
+        request.delayMs(),
+        request.backoff() != null ? request.backoff() : policy(defaults.backoff()),
+        request.timeoutMs() != null ? request.timeoutMs() : millis(defaults.timeout()));
   }
 
   private static JsonObject payload(Object payload) {

@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonGenerator;
 import java.io.Writer;
+import java.lang.reflect.Type;
 import java.util.Optional;
 
 /**
@@ -66,6 +67,11 @@ public final class JsonBinding {
 
   /** {@code json} as an instance of {@code type}; throws {@link JsonbException} when it cannot. */
   public static <T> T fromJson(JsonObject json, Class<T> type) {
+    return Holder.JSONB.fromJson(json.toString(), type);
+  }
+
+  /** {@code json} as an instance of a type that may be generic ({@code List<Order>}). */
+  public static <T> T fromJson(JsonObject json, Type type) {
     return Holder.JSONB.fromJson(json.toString(), type);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.taskqueue.Backoff;
 import io.taskqueue.InvalidJobException;
+import io.taskqueue.JobDefaults;
 import io.taskqueue.JobRequest;
 import io.taskqueue.Priority;
 import io.taskqueue.job.entity.NewJob;
@@ -45,6 +46,48 @@ class JavaRequestsTest {
     assertEquals(300_000L, job.retryPolicy().maxMs());
     assertNull(job.retryPolicy().jitter(), "the configured jitter applies");
     assertEquals(30_000L, job.timeoutMs());
+  }
+
+  @Test
+  void aHandlersDefaultsFillOnlyWhatTheSubmitterLeftOpen() {
+    JobDefaults defaults =
+        JobDefaults.none()
+            .priority(Priority.LOW)
+            .maxAttempts(9)
+            .backoff(Backoff.fixed(Duration.ofSeconds(5)))
+            .timeout(Duration.ofMinutes(2));
+
+    NewJob open =
+        rules.check(
+            JavaRequests.withDefaults(JavaRequests.draft(JobRequest.of("mail", null)), defaults));
+    assertEquals(io.taskqueue.job.entity.Priority.LOW, open.priority());
+    assertEquals(9, open.maxAttempts());
+    assertEquals(5_000L, open.retryPolicy().initialMs());
+    assertEquals(5_000L, open.retryPolicy().maxMs());
+    assertEquals(120_000L, open.timeoutMs());
+
+    NewJob given =
+        rules.check(
+            JavaRequests.withDefaults(
+                JavaRequests.draft(
+                    JobRequest.of("mail", null)
+                        .priority(Priority.HIGH)
+                        .maxAttempts(2)
+                        .backoff(Backoff.fixed(Duration.ofSeconds(1)))
+                        .timeout(Duration.ofSeconds(10))),
+                defaults));
+    assertEquals(io.taskqueue.job.entity.Priority.HIGH, given.priority());
+    assertEquals(2, given.maxAttempts());
+    assertEquals(1_000L, given.retryPolicy().initialMs());
+    assertEquals(10_000L, given.timeoutMs());
+
+    NewJob none =
+        rules.check(
+            JavaRequests.withDefaults(
+                JavaRequests.draft(JobRequest.of("mail", null)), JobDefaults.none()));
+    assertEquals(io.taskqueue.job.entity.Priority.MEDIUM, none.priority());
+    assertEquals(SubmissionRules.DEFAULT_MAX_ATTEMPTS, none.maxAttempts());
+    assertNull(none.timeoutMs());
   }
 
   @Test

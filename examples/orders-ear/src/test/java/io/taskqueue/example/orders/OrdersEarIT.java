@@ -133,11 +133,10 @@ class OrdersEarIT {
                 json(taskqueue("GET", "api/jobs/" + id, null).body())
                     .getString("status")
                     .equals("completed"));
-    assertEquals(
-        "rest@example.com",
-        json(taskqueue("GET", "api/jobs/" + id, null).body())
-            .getJsonObject("result")
-            .getString("sentTo"));
+    JsonObject job = json(taskqueue("GET", "api/jobs/" + id, null).body());
+    assertEquals("rest@example.com", job.getJsonObject("result").getString("sentTo"));
+    assertEquals("high", job.getString("priority"), "the defaults of the WAR module's handler");
+    assertEquals(3, job.getInt("maxAttempts"));
   }
 
   @Test

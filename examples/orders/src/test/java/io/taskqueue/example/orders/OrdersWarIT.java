@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -79,6 +80,25 @@ class OrdersWarIT {
     assertEquals(email, job.getJsonObject("result").getString("sentTo"));
     assertEquals(1, job.getInt("attempt"), "ran once");
     assertEquals("app", job.getString("submittedBy"), "recorded as submitted from Java");
+    assertEquals("high", job.getString("priority"), "the handler's default");
+    assertEquals(3, job.getInt("maxAttempts"), "the handler's default");
+  }
+
+  @Test
+  void aPayloadThatDoesNotMapToTheHandlersTypeFailsAtOnceWithTheHandlersDefaults() {
+    Reply created =
+        api.post("api/jobs", "{\"type\":\"order.confirmation\",\"payload\":{\"orderId\":\"x\"}}");
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+
+    await()
+        .atMost(60, SECONDS)
+        .until(() -> api.get("api/jobs/" + id).json().getString("status").equals("dead"));
+    JsonObject job = api.get("api/jobs/" + id).json();
+    assertEquals(1, job.getInt("attempt"), "not retried: the same payload cannot map next time");
+    assertTrue(job.getString("lastError").contains("does not map to"), job.toString());
+    assertEquals("high", job.getString("priority"), "the handler's default over REST too");
+    assertEquals(3, job.getInt("maxAttempts"));
   }
 
   @Test
@@ -187,8 +207,10 @@ class OrdersWarIT {
         .getJsonArray("items")
         .forEach(
             job ->
-                assertEquals(
-                    "app", job.asJsonObject().getString("submittedBy"), "only the shop's Java"));
+                assertTrue(
+                    Set.of("app", "key:bootstrap-admin")
+                        .contains(job.asJsonObject().getString("submittedBy")),
+                    "only the shop's Java and this test's admin key submit: " + job));
   }
 
   /**

@@ -46,7 +46,7 @@ public class Shop {
             JobRequest.of(
                     SendOrderConfirmation.TYPE,
                     new OrderConfirmation(order.getId(), request.email(), request.total()))
-                .maxAttempts(3)
+                // priority and attempts: the handler's defaults (SendOrderConfirmation)
                 .idempotencyKey("order-" + order.getId() + "-confirmation"));
     order.setConfirmationJob(job);
     if (request.failAfterSaving()) {

@@ -1,8 +1,10 @@
 package io.taskqueue.example.orders.control;
 
 import io.taskqueue.JobContext;
-import io.taskqueue.JobHandler;
+import io.taskqueue.JobDefaults;
 import io.taskqueue.NonRetryableException;
+import io.taskqueue.Priority;
+import io.taskqueue.TypedJobHandler;
 import io.taskqueue.example.orders.entity.OrderConfirmation;
 import io.taskqueue.example.orders.entity.ShopOrder;
 import jakarta.ejb.Stateless;
@@ -24,7 +26,7 @@ import java.util.Map;
  * {@code unreachable.example} fail, to show retries and the dead-letter list.
  */
 @Stateless
-public class SendOrderConfirmation implements JobHandler {
+public class SendOrderConfirmation implements TypedJobHandler<OrderConfirmation> {
 
   public static final String TYPE = "order.confirmation";
 
@@ -36,9 +38,15 @@ public class SendOrderConfirmation implements JobHandler {
     return TYPE;
   }
 
+  /** A customer waits for the confirmation: high priority; three tries, then it is dead. */
   @Override
-  public Object handle(JobContext context) throws NonRetryableException {
-    OrderConfirmation confirmation = context.payload(OrderConfirmation.class);
+  public JobDefaults defaults() {
+    return JobDefaults.none().priority(Priority.HIGH).maxAttempts(3);
+  }
+
+  @Override
+  public Object handle(OrderConfirmation confirmation, JobContext context)
+      throws NonRetryableException {
     int attempt = context.attempt();
     ShopOrder order =
         em.find(ShopOrder.class, confirmation.orderId(), LockModeType.PESSIMISTIC_WRITE);
