@@ -7,7 +7,7 @@ import java.time.Duration;
  * attempts they have, how long they wait between attempts and how long one attempt may run. A
  * handler gives them from {@link JobHandler#defaults()}; a submit (REST, Java, a schedule or a
  * workflow) that gives one of them overrides it, and one that is null here takes taskqueue's own
- * default (medium priority, 4 attempts, exponential backoff from 1 s, the workers' timeout).
+ * default (medium priority, 4 attempts, the configured backoff and timeout).
  *
  * <p>The engine checks every handler's defaults by the rules of a submit when the application
  * deploys: defaults that a submit could not give fail the deployment, naming the job type.
