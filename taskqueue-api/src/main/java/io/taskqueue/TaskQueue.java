@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Submits, reads and cancels jobs from Java. Inject it ({@code @Inject TaskQueue tasks}) anywhere
- * in the deployment that holds the engine.
+ * Submits, reads, cancels and retries jobs from Java. Inject it ({@code @Inject TaskQueue tasks})
+ * anywhere in the deployment that holds the engine.
  *
  * <p><b>Transactions.</b> Called inside a JTA transaction, a submission joins it: the job is stored
  * when your transaction commits and handed to the workers only after that; when it rolls back there
@@ -39,12 +39,16 @@ public interface TaskQueue {
   UUID submit(JobRequest request);
 
   /**
-   * Submits jobs all or none, in one statement however many there are (up to the batch limit, by
-   * default 1,000). Idempotency keys are ignored here.
+   * Submits jobs all or none (up to the batch limit, by default 1,000): in one statement however
+   * many there are when none has an idempotency key. Each key is honoured as {@link
+   * #submit(JobRequest)} honours it: a key used within its window, earlier or in the same batch,
+   * gives that earlier job's id and stores nothing for it.
    *
    * @param requests the jobs
    * @return their ids, in order
    * @throws InvalidJobException when the rules refuse any of them (none is stored)
+   * @throws IdempotencyKeyConflictException when a key was used for a different job: none of the
+   *     batch is stored, and a transaction of yours that the batch joined is marked for rollback
    */
   List<UUID> submitAll(List<JobRequest> requests);
 
@@ -63,4 +67,13 @@ public interface TaskQueue {
    * @return what the cancel found
    */
   CancelResult cancel(UUID id);
+
+  /**
+   * Queues a dead or cancelled job again with its full budget of attempts, as an operator's retry
+   * over REST does ({@code attempt} keeps counting).
+   *
+   * @param id the job's id
+   * @return what the retry found
+   */
+  RetryResult retry(UUID id);
 }

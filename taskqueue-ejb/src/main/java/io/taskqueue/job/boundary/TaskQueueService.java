@@ -3,6 +3,7 @@ package io.taskqueue.job.boundary;
 import io.taskqueue.CancelResult;
 import io.taskqueue.JobInfo;
 import io.taskqueue.JobRequest;
+import io.taskqueue.RetryResult;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.job.control.JavaRequests;
 import io.taskqueue.job.control.JobInfos;
@@ -10,8 +11,11 @@ import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +51,12 @@ public class TaskQueueService implements TaskQueue {
     return jobs.submit(job, key, Duration.ofMillis(idempotencyWindowMillis)).job().getId();
   }
 
+  /**
+   * In one transaction (the caller's, or one of its own): the jobs with keys are stored one at a
+   * time, each claiming its key, so a key's conflict rolls back the jobs stored before it.
+   */
   @Override
+  @Transactional
   public List<UUID> submitAll(List<JobRequest> requests) {
     List<NewJob> checked =
         rules
@@ -56,7 +65,17 @@ public class TaskQueueService implements TaskQueue {
             .stream()
             .map(job -> job.submittedBy(SUBMITTER))
             .toList();
-    return jobs.submit(checked).jobs().stream().map(Job::getId).toList();
+    List<String> keys =
+        requests.stream().map(r -> rules.checkIdempotencyKey(r.idempotencyKey())).toList();
+    if (keys.stream().allMatch(Objects::isNull)) {
+      return jobs.submit(checked).jobs().stream().map(Job::getId).toList();
+    }
+    Duration window = Duration.ofMillis(idempotencyWindowMillis);
+    List<UUID> ids = new ArrayList<>(checked.size());
+    for (int i = 0; i < checked.size(); i++) {
+      ids.add(jobs.submit(checked.get(i), keys.get(i), window).job().getId());
+    }
+    return ids;
   }
 
   @Override
@@ -67,5 +86,14 @@ public class TaskQueueService implements TaskQueue {
   @Override
   public CancelResult cancel(UUID id) {
     return CancelResult.valueOf(operations.cancel(id).name());
+  }
+
+  @Override
+  @Transactional
+  public RetryResult retry(UUID id) {
+    return operations
+        .retry(id)
+        .map(queued -> queued ? RetryResult.RETRIED : RetryResult.NOT_RETRYABLE)
+        .orElse(RetryResult.NOT_FOUND);
   }
 }

@@ -1,0 +1,112 @@
+package io.taskqueue.api;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.taskqueue.api.probe.JavaApiProbe;
+import io.taskqueue.api.probe.ProbeApplication;
+import io.taskqueue.support.Api;
+import io.taskqueue.support.Api.Reply;
+import io.taskqueue.support.PayaraServices;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Java API ({@link io.taskqueue.TaskQueue}) as an application's code calls it inside the WAR:
+ * taskqueue's WAR plus a small REST application of the test's own ({@link JavaApiProbe}).
+ */
+@ExtendWith({PayaraServices.class, ArquillianExtension.class})
+class JavaApiIT {
+
+  @ArquillianResource URL deployment;
+  private Api api;
+
+  @Deployment(testable = false)
+  public static WebArchive taskqueueWarWithAnApplicationOfItsOwn() {
+    return ShrinkWrap.create(ZipImporter.class, "taskqueue.war")
+        .importFrom(new File(System.getProperty("taskqueue.war")))
+        .as(WebArchive.class)
+        .addClasses(JavaApiProbe.class, ProbeApplication.class);
+  }
+
+  @BeforeEach
+  void client() {
+    api = new Api(deployment);
+    await().atMost(60, SECONDS).until(() -> api.get("api/queues").status() == 200);
+  }
+
+  private String[] submitAll(String keys, String payloads) {
+    Reply reply = api.post("probe/java-api/batch?keys=" + keys + "&payloads=" + payloads, "");
+    assertEquals(200, reply.status(), reply.body());
+    return reply.body().split(",");
+  }
+
+  @Test
+  void aBatchHonoursEachJobsIdempotencyKey() {
+    String key = "batch-" + UUID.randomUUID();
+    String[] first = submitAll(key + ",-," + key, "1,2,1");
+    assertEquals(first[0], first[2], "the key given twice in one batch: one job");
+    assertNotEquals(first[0], first[1]);
+
+    String[] again = submitAll(key + ",-", "1,2");
+    assertEquals(first[0], again[0], "the key used again within its window: the earlier job");
+    assertNotEquals(first[1], again[1], "no key: a new job each time");
+  }
+
+  @Test
+  void aKeyReusedForADifferentJobStoresNothingOfTheBatch() {
+    String first = "first-" + UUID.randomUUID();
+    String reused = "reused-" + UUID.randomUUID();
+
+    Reply refused =
+        api.post(
+            "probe/java-api/batch?keys=" + first + "," + reused + "," + reused + "&payloads=1,1,2",
+            "");
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals("IdempotencyKeyReused", refused.body());
+    // Had the batch stored its first two jobs, their keys would now refuse other payloads.
+    assertEquals(1, submitAll(first, "99").length, "the first job and its key were not stored");
+    assertEquals(1, submitAll(reused, "2").length, "nor the second's");
+  }
+
+  @Test
+  void aDeadJobIsRetriedFromJavaAndOnlyADeadOrCancelledOne() {
+    Reply created = api.post("api/jobs", "{\"type\":\"fail\",\"maxAttempts\":1}");
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    awaitStatus(id, "dead");
+
+    assertEquals("RETRIED", api.post("probe/java-api/retry/" + id, "").body());
+    await()
+        .atMost(60, SECONDS)
+        .until(
+            () -> {
+              JsonObject job = api.get("api/jobs/" + id).json();
+              return job.getString("status").equals("dead") && job.getInt("attempt") == 2;
+            });
+
+    String done = submitAll("-", "3")[0];
+    awaitStatus(done, "completed");
+    assertEquals("NOT_RETRYABLE", api.post("probe/java-api/retry/" + done, "").body());
+    assertEquals("NOT_FOUND", api.post("probe/java-api/retry/" + UUID.randomUUID(), "").body());
+  }
+
+  private void awaitStatus(String id, String status) {
+    await()
+        .atMost(60, SECONDS)
+        .until(() -> api.get("api/jobs/" + id).json().getString("status").equals(status));
+  }
+}
