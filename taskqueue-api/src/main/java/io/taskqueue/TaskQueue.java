@@ -53,6 +53,17 @@ public interface TaskQueue {
   List<UUID> submitAll(List<JobRequest> requests);
 
   /**
+   * Submits jobs that depend on each other, all or none, in the caller's transaction like {@link
+   * #submit(JobRequest)}: the jobs without parents are queued at once, the others wait for theirs.
+   *
+   * @param workflow the jobs and their parents
+   * @return the workflow's id and each job's id by key
+   * @throws InvalidJobException when the rules refuse a job or the workflow (a cycle, an unknown
+   *     parent, a parent that already failed); nothing is stored
+   */
+  SubmittedWorkflow submitWorkflow(Workflow workflow);
+
+  /**
    * Reads a job.
    *
    * @param id the job's id

@@ -3,7 +3,9 @@ package io.taskqueue.api;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.api.probe.JavaApiProbe;
 import io.taskqueue.api.probe.ProbeApplication;
@@ -13,6 +15,10 @@ import io.taskqueue.support.PayaraServices;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -102,6 +108,46 @@ class JavaApiIT {
     awaitStatus(done, "completed");
     assertEquals("NOT_RETRYABLE", api.post("probe/java-api/retry/" + done, "").body());
     assertEquals("NOT_FOUND", api.post("probe/java-api/retry/" + UUID.randomUUID(), "").body());
+  }
+
+  @Test
+  void aWorkflowFromJavaRunsEachJobAfterItsParentsAndHonoursItsFailurePolicies() {
+    Reply reply = api.post("probe/java-api/workflow", "");
+    assertEquals(200, reply.status(), reply.body());
+    String workflowId = reply.body().split(";")[0];
+    Map<String, String> ids = new HashMap<>();
+    for (String job : reply.body().split(";")[1].split(",")) {
+      ids.put(job.split("=")[0], job.split("=")[1]);
+    }
+    assertEquals(Set.of("first", "second", "broken", "cleanup", "skipped"), ids.keySet());
+
+    awaitStatus(ids.get("second"), "completed");
+    awaitStatus(ids.get("cleanup"), "completed");
+    awaitStatus(ids.get("skipped"), "cancelled");
+    JsonObject first = api.get("api/jobs/" + ids.get("first")).json();
+    JsonObject second = api.get("api/jobs/" + ids.get("second")).json();
+    assertEquals("completed", first.getString("status"));
+    assertFalse(
+        OffsetDateTime.parse(second.getString("startedAt"))
+            .isBefore(OffsetDateTime.parse(first.getString("finishedAt"))),
+        "the second job started after its parent finished");
+    assertEquals(workflowId, second.getString("workflowId"));
+    assertEquals("app", second.getString("submittedBy"));
+
+    Reply workflow = api.get("api/workflows/" + workflowId);
+    assertEquals(200, workflow.status(), workflow.body());
+    ids.values().forEach(id -> assertTrue(workflow.body().contains(id), workflow.body()));
+  }
+
+  @Test
+  void aWorkflowTheRulesRefuseIsAnInvalidJobAndStoresNothing() {
+    Reply cycle = api.post("probe/java-api/workflow?cycle=true", "");
+    assertEquals(409, cycle.status(), cycle.body());
+    assertTrue(cycle.body().contains("cycle"), cycle.body());
+
+    Reply keyed = api.post("probe/java-api/workflow?key=true", "");
+    assertEquals(409, keyed.status(), keyed.body());
+    assertTrue(keyed.body().contains("takes no idempotency key"), keyed.body());
   }
 
   private void awaitStatus(String id, String status) {

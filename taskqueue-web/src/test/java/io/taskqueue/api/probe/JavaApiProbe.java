@@ -3,7 +3,10 @@ package io.taskqueue.api.probe;
 import io.taskqueue.IdempotencyKeyConflictException;
 import io.taskqueue.InvalidJobException;
 import io.taskqueue.JobRequest;
+import io.taskqueue.OnParentFailure;
+import io.taskqueue.SubmittedWorkflow;
 import io.taskqueue.TaskQueue;
+import io.taskqueue.Workflow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -51,6 +54,44 @@ public class JavaApiProbe {
           .build();
     } catch (IdempotencyKeyConflictException | InvalidJobException e) {
       return Response.status(409).entity(e.getClass().getSimpleName()).build();
+    }
+  }
+
+  /**
+   * Submits a workflow: "first" (echo) → "second" (echo); "broken" (fails for good) → "cleanup"
+   * (runs anyway) and "skipped" (cancelled with it). With {@code cycle}, "first" also waits for
+   * "second"; with {@code key}, "first" carries an idempotency key. Answers "workflowId;key=id,…",
+   * or 409 with what refused it.
+   */
+  @POST
+  @Path("workflow")
+  public Response submitWorkflow(
+      @QueryParam("cycle") boolean cycle, @QueryParam("key") boolean key) {
+    JobRequest first = JobRequest.of("echo", Map.of("n", 1));
+    String[] firstParents = cycle ? new String[] {"second"} : new String[0];
+    Workflow workflow =
+        Workflow.of()
+            .job("first", key ? first.idempotencyKey("k") : first, firstParents)
+            .job("second", JobRequest.of("echo", Map.of("n", 2)), "first")
+            .job(
+                "broken",
+                JobRequest.of("fail", Map.of("permanent", true, "message", "on purpose"))
+                    .maxAttempts(1))
+            .job("cleanup", JobRequest.of("noop", null), OnParentFailure.RUN_ANYWAY, "broken")
+            .job("skipped", JobRequest.of("noop", null), "broken");
+    try {
+      SubmittedWorkflow stored = tasks.submitWorkflow(workflow);
+      return Response.ok(
+              stored.workflowId()
+                  + ";"
+                  + String.join(
+                      ",",
+                      stored.jobs().entrySet().stream()
+                          .map(job -> job.getKey() + "=" + job.getValue())
+                          .toList()))
+          .build();
+    } catch (InvalidJobException e) {
+      return Response.status(409).entity(e.getMessage()).build();
     }
   }
 

@@ -1,20 +1,33 @@
-package io.taskqueue.job.boundary;
+package io.taskqueue.javaapi.boundary;
 
 import io.taskqueue.CancelResult;
+import io.taskqueue.InvalidJobException;
+import io.taskqueue.InvalidJobException.Reason;
 import io.taskqueue.JobInfo;
 import io.taskqueue.JobRequest;
 import io.taskqueue.RetryResult;
+import io.taskqueue.SubmittedWorkflow;
 import io.taskqueue.TaskQueue;
+import io.taskqueue.Workflow;
+import io.taskqueue.javaapi.control.JavaWorkflows;
+import io.taskqueue.job.boundary.JobOperations;
+import io.taskqueue.job.boundary.JobRules;
+import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.control.JavaRequests;
 import io.taskqueue.job.control.JobInfos;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.NewJob;
+import io.taskqueue.workflow.boundary.Workflows;
+import io.taskqueue.workflow.entity.InvalidWorkflowException;
+import io.taskqueue.workflow.entity.WorkflowSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +47,7 @@ public class TaskQueueService implements TaskQueue {
   @Inject JobRules rules;
   @Inject JobService jobs;
   @Inject JobOperations operations;
+  @Inject Workflows workflows;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -76,6 +90,21 @@ public class TaskQueueService implements TaskQueue {
       ids.add(jobs.submit(checked.get(i), keys.get(i), window).job().getId());
     }
     return ids;
+  }
+
+  /** The workflow's jobs go through the same rules, and so the same handler defaults, as REST's. */
+  @Override
+  @Transactional
+  public SubmittedWorkflow submitWorkflow(Workflow workflow) {
+    WorkflowSubmitted stored;
+    try {
+      stored = workflows.submit(JavaWorkflows.request(workflow), SUBMITTER, true);
+    } catch (InvalidWorkflowException e) {
+      throw new InvalidJobException(Reason.INVALID, e.getMessage());
+    }
+    Map<String, UUID> ids = new LinkedHashMap<>();
+    stored.jobs().forEach(job -> ids.put(job.getWorkflowKey(), job.getId()));
+    return new SubmittedWorkflow(stored.workflowId(), ids);
   }
 
   @Override
