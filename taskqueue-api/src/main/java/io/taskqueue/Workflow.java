@@ -9,7 +9,8 @@ import java.util.List;
  * TaskQueue#submitWorkflow(Workflow)}: a job runs once all its parents have completed. Each job has
  * a key, its name in this workflow, by which later jobs name it as a parent; a parent may also be a
  * job stored earlier, named by its id. The same rules as {@code POST /api/workflows} check it (no
- * cycles, known parents, at most 1,000 jobs by default), and nothing is stored when they refuse it.
+ * cycles, known parents, at most 10,000 jobs by default), and nothing is stored when they refuse
+ * it.
  *
  * <pre>{@code
  * Workflow report =
