@@ -72,6 +72,16 @@ public interface TaskQueue {
   Optional<JobInfo> get(UUID id);
 
   /**
+   * Lists jobs, newest first, a page at a time (keyset pages: a job stored meanwhile never shifts a
+   * page). {@code list(JobQuery.all().state(JobState.DEAD))} reads the dead letters.
+   *
+   * @param query the filters, page size and cursor
+   * @return one page, and the cursor to the next
+   * @throws IllegalArgumentException when the limit is not 1 to {@value JobQuery#MAX_LIMIT}
+   */
+  JobPage list(JobQuery query);
+
+  /**
    * Cancels a job: a waiting one never runs; a running one is interrupted and its outcome dropped.
    *
    * @param id the job's id

@@ -16,7 +16,9 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -148,6 +150,43 @@ class JavaApiIT {
     Reply keyed = api.post("probe/java-api/workflow?key=true", "");
     assertEquals(409, keyed.status(), keyed.body());
     assertTrue(keyed.body().contains("takes no idempotency key"), keyed.body());
+  }
+
+  @Test
+  void jobsAreListedNewestFirstInKeysetPagesByStateAndType() {
+    String[] mine = submitAll("-,-,-", "7,8,9");
+    for (String id : mine) {
+      awaitStatus(id, "completed");
+    }
+    String oldest = mine[0];
+    List<String> seen = new ArrayList<>();
+    String before = "";
+    // Page through the completed echo jobs, two at a time, until past the oldest of ours.
+    while (seen.isEmpty() || seen.get(seen.size() - 1).compareTo(oldest) > 0) {
+      Reply reply = api.get("probe/java-api/list?type=echo&state=COMPLETED&limit=2" + before);
+      assertEquals(200, reply.status(), reply.body());
+      String[] page = reply.body().split(";", -1);
+      String[] jobs = page[0].split(",");
+      assertTrue(jobs.length <= 2, reply.body());
+      for (String job : jobs) {
+        String[] parts = job.split(" ");
+        assertEquals("echo", parts[1]);
+        assertEquals("COMPLETED", parts[2]);
+        if (!seen.isEmpty()) {
+          assertTrue(seen.get(seen.size() - 1).compareTo(parts[0]) > 0, "newest first: " + job);
+        }
+        seen.add(parts[0]);
+      }
+      if (page[1].isEmpty()) {
+        break;
+      }
+      before = "&before=" + page[1];
+    }
+    assertTrue(seen.containsAll(List.of(mine)), "each job once, in some page: " + seen);
+
+    Reply tooMany = api.get("probe/java-api/list?limit=1001");
+    assertEquals(409, tooMany.status(), tooMany.body());
+    assertTrue(tooMany.body().contains("limit must be between 1 and 1000"), tooMany.body());
   }
 
   private void awaitStatus(String id, String status) {

@@ -4,6 +4,8 @@ import io.taskqueue.CancelResult;
 import io.taskqueue.InvalidJobException;
 import io.taskqueue.InvalidJobException.Reason;
 import io.taskqueue.JobInfo;
+import io.taskqueue.JobPage;
+import io.taskqueue.JobQuery;
 import io.taskqueue.JobRequest;
 import io.taskqueue.RetryResult;
 import io.taskqueue.SubmittedWorkflow;
@@ -16,6 +18,9 @@ import io.taskqueue.job.boundary.JobService;
 import io.taskqueue.job.control.JavaRequests;
 import io.taskqueue.job.control.JobInfos;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.JobFilter;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.workflow.boundary.Workflows;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
@@ -110,6 +115,27 @@ public class TaskQueueService implements TaskQueue {
   @Override
   public Optional<JobInfo> get(UUID id) {
     return jobs.find(id).map(JobInfos::of);
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    if (query.limit() < 1 || query.limit() > JobQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + JobQuery.MAX_LIMIT + ", not " + query.limit());
+    }
+    List<JobSummary> page =
+        jobs.list(
+            new JobFilter(
+                query.state() == null ? null : JobStatus.valueOf(query.state().name()),
+                query.type(),
+                query.priority() == null
+                    ? null
+                    : io.taskqueue.job.entity.Priority.valueOf(query.priority().name()),
+                null,
+                query.limit(),
+                query.before()));
+    UUID next = page.size() < query.limit() ? null : page.get(page.size() - 1).id();
+    return new JobPage(page.stream().map(JobInfos::of).toList(), next);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.taskqueue.JobInfo;
 import io.taskqueue.JobState;
 import io.taskqueue.Priority;
 import io.taskqueue.job.entity.Job;
+import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.json.boundary.JsonText;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -29,6 +30,24 @@ public final class JobInfos {
         instant(job.getScheduledAt()),
         instant(job.getStartedAt()),
         instant(job.getFinishedAt()));
+  }
+
+  /** A listed job: a list reads neither payload nor result, so both are null. */
+  public static JobInfo of(JobSummary job) {
+    return new JobInfo(
+        job.id(),
+        job.type(),
+        JobState.valueOf(job.status().name()),
+        Priority.valueOf(job.priority().name()),
+        job.attempt(),
+        job.maxAttempts(),
+        null,
+        null,
+        job.lastError(),
+        instant(job.createdAt()),
+        instant(job.scheduledAt()),
+        instant(job.startedAt()),
+        instant(job.finishedAt()));
   }
 
   private static JsonValue json(String text) {

@@ -2,13 +2,17 @@ package io.taskqueue.api.probe;
 
 import io.taskqueue.IdempotencyKeyConflictException;
 import io.taskqueue.InvalidJobException;
+import io.taskqueue.JobPage;
+import io.taskqueue.JobQuery;
 import io.taskqueue.JobRequest;
+import io.taskqueue.JobState;
 import io.taskqueue.OnParentFailure;
 import io.taskqueue.SubmittedWorkflow;
 import io.taskqueue.TaskQueue;
 import io.taskqueue.Workflow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -91,6 +95,36 @@ public class JavaApiProbe {
                           .toList()))
           .build();
     } catch (InvalidJobException e) {
+      return Response.status(409).entity(e.getMessage()).build();
+    }
+  }
+
+  /** One page of {@code list}: "id type state,…;next" (next empty on the last page). */
+  @GET
+  @Path("list")
+  public Response list(
+      @QueryParam("type") String type,
+      @QueryParam("state") String state,
+      @QueryParam("limit") int limit,
+      @QueryParam("before") String before) {
+    JobQuery query =
+        JobQuery.all()
+            .type(type)
+            .state(state == null ? null : JobState.valueOf(state))
+            .limit(limit)
+            .before(before == null ? null : UUID.fromString(before));
+    try {
+      JobPage page = tasks.list(query);
+      return Response.ok(
+              String.join(
+                      ",",
+                      page.jobs().stream()
+                          .map(job -> job.id() + " " + job.type() + " " + job.state())
+                          .toList())
+                  + ";"
+                  + (page.next() == null ? "" : page.next()))
+          .build();
+    } catch (IllegalArgumentException e) {
       return Response.status(409).entity(e.getMessage()).build();
     }
   }
