@@ -82,6 +82,26 @@ public interface TaskQueue {
   JobPage list(JobQuery query);
 
   /**
+   * Reads a job's log: the lines its handler logged, from every attempt, oldest first. Logging is
+   * buffered: a line shows here within about a second of being logged.
+   *
+   * @param id the job's id
+   * @param after the number of the last line already read, 0 for the first page
+   * @param limit how many lines at most, 1 to 1,000
+   * @return the lines after {@code after}; empty when there are none or there is no such job
+   * @throws IllegalArgumentException when {@code after} is negative or {@code limit} out of range
+   */
+  List<JobLogLine> logs(UUID id, int after, int limit);
+
+  /**
+   * Reads what a job's handler last reported of its progress.
+   *
+   * @param id the job's id
+   * @return the last report, or empty when there is none or there is no such job
+   */
+  Optional<JobProgress> progress(UUID id);
+
+  /**
    * Cancels a job: a waiting one never runs; a running one is interrupted and its outcome dropped.
    *
    * @param id the job's id

@@ -189,6 +189,34 @@ class JavaApiIT {
     assertTrue(tooMany.body().contains("limit must be between 1 and 1000"), tooMany.body());
   }
 
+  @Test
+  void aJobsProgressAndLogAreReadFromJava() {
+    Reply created =
+        api.post("api/jobs", "{\"type\":\"sleep\",\"payload\":{\"ms\":30,\"steps\":3}}");
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    awaitStatus(id, "completed");
+
+    String telemetry = "probe/java-api/telemetry/" + id + "?after=0&limit=10";
+    await()
+        .atMost(30, SECONDS)
+        .until(() -> api.get(telemetry).body().split(";", -1)[1].split("\\|").length == 3);
+    String[] read = api.get(telemetry).body().split(";", -1);
+    assertEquals("100 step 3 of 3", read[0]);
+    assertEquals(
+        List.of(
+            "1 1 INFO finished step 1 of 3",
+            "2 1 INFO finished step 2 of 3",
+            "3 1 INFO finished step 3 of 3"),
+        List.of(read[1].split("\\|")));
+    assertEquals(
+        "100 step 3 of 3;3 1 INFO finished step 3 of 3",
+        api.get("probe/java-api/telemetry/" + id + "?after=2&limit=10").body());
+    assertEquals(
+        "none;", api.get("probe/java-api/telemetry/" + UUID.randomUUID() + "?limit=1").body());
+    assertEquals(409, api.get("probe/java-api/telemetry/" + id + "?limit=1001").status());
+  }
+
   private void awaitStatus(String id, String status) {
     await()
         .atMost(60, SECONDS)

@@ -4,7 +4,9 @@ import io.taskqueue.CancelResult;
 import io.taskqueue.InvalidJobException;
 import io.taskqueue.InvalidJobException.Reason;
 import io.taskqueue.JobInfo;
+import io.taskqueue.JobLogLine;
 import io.taskqueue.JobPage;
+import io.taskqueue.JobProgress;
 import io.taskqueue.JobQuery;
 import io.taskqueue.JobRequest;
 import io.taskqueue.RetryResult;
@@ -22,6 +24,7 @@ import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.job.entity.NewJob;
+import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.workflow.boundary.Workflows;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
 import io.taskqueue.workflow.entity.WorkflowSubmitted;
@@ -48,11 +51,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TaskQueueService implements TaskQueue {
 
   static final String SUBMITTER = "app";
+  static final int MAX_LOG_LINES = 1_000;
 
   @Inject JobRules rules;
   @Inject JobService jobs;
   @Inject JobOperations operations;
   @Inject Workflows workflows;
+  @Inject JobTelemetry telemetry;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -136,6 +141,29 @@ public class TaskQueueService implements TaskQueue {
                 query.before()));
     UUID next = page.size() < query.limit() ? null : page.get(page.size() - 1).id();
     return new JobPage(page.stream().map(JobInfos::of).toList(), next);
+  }
+
+  @Override
+  public List<JobLogLine> logs(UUID id, int after, int limit) {
+    if (after < 0 || limit < 1 || limit > MAX_LOG_LINES) {
+      throw new IllegalArgumentException(
+          "after must be at least 0 and limit between 1 and " + MAX_LOG_LINES);
+    }
+    return telemetry.lines(id, after, limit).stream()
+        .map(l -> new JobLogLine(l.seq(), l.attempt(), l.at(), l.level(), l.message()))
+        .toList();
+  }
+
+  @Override
+  public Optional<JobProgress> progress(UUID id) {
+    return jobs.find(id)
+        .filter(job -> job.getProgressPercent() != null)
+        .map(
+            job ->
+                new JobProgress(
+                    job.getProgressPercent(),
+                    job.getProgressMessage(),
+                    job.getProgressAt() == null ? null : job.getProgressAt().toInstant()));
   }
 
   @Override

@@ -129,6 +129,27 @@ public class JavaApiProbe {
     }
   }
 
+  /** The job's progress and log: "percent message;seq attempt level message|…". */
+  @GET
+  @Path("telemetry/{id}")
+  public Response telemetry(
+      @PathParam("id") String id, @QueryParam("after") int after, @QueryParam("limit") int limit) {
+    UUID job = UUID.fromString(id);
+    try {
+      String progress =
+          tasks.progress(job).map(p -> p.percent() + " " + p.message()).orElse("none");
+      String lines =
+          String.join(
+              "|",
+              tasks.logs(job, after, limit).stream()
+                  .map(l -> l.seq() + " " + l.attempt() + " " + l.level() + " " + l.message())
+                  .toList());
+      return Response.ok(progress + ";" + lines).build();
+    } catch (IllegalArgumentException e) {
+      return Response.status(409).entity(e.getMessage()).build();
+    }
+  }
+
   @POST
   @Path("retry/{id}")
   public String retry(@PathParam("id") String id) {
