@@ -163,7 +163,8 @@ class JavaApiIT {
     String before = "";
     // Page through the completed echo jobs, two at a time, until past the oldest of ours.
     while (seen.isEmpty() || seen.get(seen.size() - 1).compareTo(oldest) > 0) {
-      Reply reply = api.get("probe/java-api/list?type=echo&state=COMPLETED&limit=2" + before);
+      Reply reply =
+          api.get("probe/java-api/list?type=echo&submittedBy=app&state=COMPLETED&limit=2" + before);
       assertEquals(200, reply.status(), reply.body());
       String[] page = reply.body().split(";", -1);
       String[] jobs = page[0].split(",");
@@ -183,6 +184,7 @@ class JavaApiIT {
       before = "&before=" + page[1];
     }
     assertTrue(seen.containsAll(List.of(mine)), "each job once, in some page: " + seen);
+    assertEquals(";", api.get("probe/java-api/list?submittedBy=key:nobody&limit=10").body());
 
     Reply tooMany = api.get("probe/java-api/list?limit=1001");
     assertEquals(409, tooMany.status(), tooMany.body());

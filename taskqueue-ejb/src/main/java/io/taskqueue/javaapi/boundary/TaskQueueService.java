@@ -136,7 +136,7 @@ public class TaskQueueService implements TaskQueue {
                 query.priority() == null
                     ? null
                     : io.taskqueue.job.entity.Priority.valueOf(query.priority().name()),
-                null,
+                query.submittedBy(),
                 query.limit(),
                 query.before()));
     UUID next = page.size() < query.limit() ? null : page.get(page.size() - 1).id();

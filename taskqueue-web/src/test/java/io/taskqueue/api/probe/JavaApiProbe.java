@@ -104,12 +104,14 @@ public class JavaApiProbe {
   @Path("list")
   public Response list(
       @QueryParam("type") String type,
+      @QueryParam("submittedBy") String submittedBy,
       @QueryParam("state") String state,
       @QueryParam("limit") int limit,
       @QueryParam("before") String before) {
     JobQuery query =
         JobQuery.all()
             .type(type)
+            .submittedBy(submittedBy)
             .state(state == null ? null : JobState.valueOf(state))
             .limit(limit)
             .before(before == null ? null : UUID.fromString(before));
