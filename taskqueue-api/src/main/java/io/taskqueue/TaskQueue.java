@@ -59,7 +59,8 @@ public interface TaskQueue {
    * @param workflow the jobs and their parents
    * @return the workflow's id and each job's id by key
    * @throws InvalidJobException when the rules refuse a job or the workflow (a cycle, an unknown
-   *     parent, a parent that already failed); nothing is stored
+   *     parent, a parent that already failed); nothing is stored, and a transaction of yours that
+   *     the submission joined is marked for rollback
    */
   SubmittedWorkflow submitWorkflow(Workflow workflow);
 

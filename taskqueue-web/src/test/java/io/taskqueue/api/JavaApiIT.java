@@ -91,6 +91,15 @@ class JavaApiIT {
   }
 
   @Test
+  void aRefusedBatchLeavesTheCallersTransactionToCommit() {
+    Reply reply = api.post("probe/java-api/refused-batch-then-submit", "");
+    assertEquals(200, reply.status(), reply.body());
+    String id = UUID.fromString(reply.body()).toString();
+    assertEquals(200, api.get("api/jobs/" + id).status(), "committed with the transaction");
+    awaitStatus(id, "completed");
+  }
+
+  @Test
   void aDeadJobIsRetriedFromJavaAndOnlyADeadOrCancelledOne() {
     Reply created = api.post("api/jobs", "{\"type\":\"fail\",\"maxAttempts\":1}");
     assertEquals(201, created.status(), created.body());

@@ -77,10 +77,12 @@ public class TaskQueueService implements TaskQueue {
 
   /**
    * In one transaction (the caller's, or one of its own): the jobs with keys are stored one at a
-   * time, each claiming its key, so a key's conflict rolls back the jobs stored before it.
+   * time, each claiming its key, so a key's conflict rolls back the jobs stored before it. A batch
+   * the rules refuse stores nothing and leaves the caller's transaction as it was, as {@link
+   * #submit(JobRequest)} does.
    */
   @Override
-  @Transactional
+  @Transactional(dontRollbackOn = InvalidJobException.class)
   public List<UUID> submitAll(List<JobRequest> requests) {
     List<NewJob> checked =
         rules

@@ -12,6 +12,7 @@ import io.taskqueue.TaskQueue;
 import io.taskqueue.Workflow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -149,6 +150,22 @@ public class JavaApiProbe {
       return Response.ok(progress + ";" + lines).build();
     } catch (IllegalArgumentException e) {
       return Response.status(409).entity(e.getMessage()).build();
+    }
+  }
+
+  /**
+   * In one transaction of the application's: a batch the rules refuse (an unknown type), caught,
+   * then one job submitted; answers that job's id once the transaction has committed.
+   */
+  @POST
+  @Path("refused-batch-then-submit")
+  @Transactional
+  public String refusedBatchThenSubmit() {
+    try {
+      tasks.submitAll(List.of(JobRequest.of("no-such-type", null)));
+      throw new IllegalStateException("the batch was not refused");
+    } catch (InvalidJobException expected) {
+      return tasks.submit("echo", Map.of("n", 4)).toString();
     }
   }
 
