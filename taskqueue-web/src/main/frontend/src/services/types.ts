@@ -196,6 +196,10 @@ export interface Schedule extends ScheduleInput {
   createdBy?: string | null
   createdAt: string
   updatedAt: string
+  /** The handler class that declares it in code; null for one made here or through the API. */
+  declaredBy?: string | null
+  /** When a deployment stopped declaring it, which paused it. */
+  retiredAt?: string | null
 }
 
 export interface SchedulePreview {

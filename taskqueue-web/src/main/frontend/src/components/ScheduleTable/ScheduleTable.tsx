@@ -13,7 +13,10 @@ interface Props {
   busy: boolean
 }
 
-/** Schedules by name: when each fires next, and how its latest job went. */
+/**
+ * Schedules by name: when each fires next, and how its latest job went. One declared in code is
+ * marked so and has no Edit: its definition changes in code (the API refuses it with 409).
+ */
 export function ScheduleTable({ schedules, now, onAction, busy }: Props) {
   return (
     <div className="table-wrap">
@@ -34,6 +37,16 @@ export function ScheduleTable({ schedules, now, onAction, busy }: Props) {
             <tr key={s.name}>
               <td>
                 {s.name} {s.paused && <StatusBadge status="paused" />}
+                {s.declaredBy && (
+                  <>
+                    <br />
+                    <small title={s.declaredBy}>
+                      {s.retiredAt
+                        ? `declared in code until ${formatTimestamp(s.retiredAt)}`
+                        : 'declared in code'}
+                    </small>
+                  </>
+                )}
               </td>
               <td>
                 <span className="mono">{s.cron}</span> ({s.timeZone})
@@ -77,14 +90,16 @@ export function ScheduleTable({ schedules, now, onAction, busy }: Props) {
                   >
                     {s.paused ? 'Resume' : 'Pause'}
                   </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    onClick={() => onAction('edit', s)}
-                  >
-                    Edit
-                  </button>
+                  {!s.declaredBy && (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      onClick={() => onAction('edit', s)}
+                    >
+                      Edit
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button button--danger"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskqueue.api.probe.DeclaredReport;
 import io.taskqueue.api.probe.JavaApiProbe;
 import io.taskqueue.api.probe.ProbeApplication;
 import io.taskqueue.support.Api;
@@ -47,13 +48,56 @@ class JavaApiIT {
     return ShrinkWrap.create(ZipImporter.class, "taskqueue.war")
         .importFrom(new File(System.getProperty("taskqueue.war")))
         .as(WebArchive.class)
-        .addClasses(JavaApiProbe.class, ProbeApplication.class);
+        .addClasses(JavaApiProbe.class, ProbeApplication.class, DeclaredReport.class);
   }
 
   @BeforeEach
   void client() {
     api = new Api(deployment);
     await().atMost(60, SECONDS).until(() -> api.get("api/queues").status() == 200);
+  }
+
+  @Test
+  void schedulesDeclaredInCodeAreStoredAtDeploymentMarkedAsSuchAndChangedOnlyInCode() {
+    String yearlyPath = "api/schedules/" + DeclaredReport.YEARLY;
+    await().atMost(60, SECONDS).until(() -> api.get(yearlyPath).status() == 200);
+    JsonObject yearly = api.get(yearlyPath).json();
+    assertEquals(DeclaredReport.class.getName(), yearly.getString("declaredBy"));
+    assertEquals("30 2 1 1 *", yearly.getString("cron"));
+    assertEquals("Europe/Berlin", yearly.getString("timeZone"));
+    assertEquals("skip", yearly.getString("overlap"));
+    assertEquals("fire-once", yearly.getString("misfire"));
+    assertFalse(yearly.getBoolean("paused"));
+    JsonObject job = yearly.getJsonObject("job");
+    assertEquals(DeclaredReport.TYPE, job.getString("type"));
+    assertEquals("high", job.getString("priority"), "the handler's defaults");
+    assertEquals("pdf", job.getJsonObject("payload").getString("format"));
+
+    JsonObject configured = api.get("api/schedules/" + DeclaredReport.CONFIGURED).json();
+    assertEquals("0 4 1 1 *", configured.getString("cron"), "the reference's default");
+    assertEquals("UTC", configured.getString("timeZone"));
+    assertEquals(DeclaredReport.class.getName(), configured.getString("declaredBy"));
+
+    Reply edited =
+        api.call("PUT", yearlyPath, "{\"cron\":\"0 0 * * *\",\"job\":{\"type\":\"noop\"}}");
+    assertEquals(409, edited.status(), edited.body());
+    assertEquals("urn:taskqueue:problem:declared-in-code", edited.json().getString("type"));
+    assertEquals("30 2 1 1 *", api.get(yearlyPath).json().getString("cron"), "unchanged");
+
+    assertTrue(api.post(yearlyPath + "/pause", "").json().getBoolean("paused"));
+    assertFalse(api.post(yearlyPath + "/resume", "").json().getBoolean("paused"));
+    Reply run = api.post(yearlyPath + "/run", "");
+    assertEquals(201, run.status(), run.body());
+    String id = run.json().getString("id");
+    await()
+        .atMost(20, SECONDS)
+        .until(() -> api.get("api/jobs/" + id).json().getString("status").equals("completed"));
+    assertEquals(
+        "pdf", api.get("api/jobs/" + id).json().getJsonObject("result").getString("format"));
+
+    // Deleting works as for any schedule (a redeploy of this code would store them again).
+    assertEquals(204, api.delete(yearlyPath).status());
+    assertEquals(204, api.delete("api/schedules/" + DeclaredReport.CONFIGURED).status());
   }
 
   private String[] submitAll(String keys, String payloads) {

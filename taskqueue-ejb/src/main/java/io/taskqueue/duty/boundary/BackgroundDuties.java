@@ -9,6 +9,7 @@ import io.taskqueue.duty.control.PruneExpiredRows;
 import io.taskqueue.duty.control.ReconcileWithRedis;
 import io.taskqueue.duty.control.ReleaseWaitingJobs;
 import io.taskqueue.duty.control.StopCancelledAndOverdue;
+import io.taskqueue.duty.control.StoreDeclaredSchedules;
 import io.taskqueue.duty.control.TimedDuty;
 import io.taskqueue.events.boundary.EventPublisher;
 import io.taskqueue.job.control.JobLifecycle;
@@ -21,6 +22,7 @@ import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
 import io.taskqueue.queue.boundary.SweepMarks;
+import io.taskqueue.recurring.boundary.DeclaredSchedules;
 import io.taskqueue.recurring.boundary.Schedules;
 import io.taskqueue.retention.boundary.Retention;
 import io.taskqueue.stats.control.FlushPeriodStats;
@@ -58,16 +60,17 @@ import org.eclipse.microprofile.metrics.Tag;
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
  * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
  * due recurring schedules, flush handlers' progress and logs, release waiting jobs whose parents
- * ended, fold job counts, flush statistics, remove what is past its retention), each on a container
- * thread of its own. Persistent EJB timers are not used: Payara Micro runs without Hazelcast here,
- * which disables them, and these tasks coordinate through Redis and PostgreSQL anyway.
+ * ended, store the schedules declared in code, fold job counts, flush statistics, remove what is
+ * past its retention), each on a container thread of its own. Persistent EJB timers are not used:
+ * Payara Micro runs without Hazelcast here, which disables them, and these tasks coordinate through
+ * Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 12;
+  private static final int DUTIES = 13;
 
   @Resource ManagedThreadFactory threads;
 
@@ -87,6 +90,7 @@ public class BackgroundDuties {
   @Inject NodeIdentity node;
   @Inject StoreErrors errors;
   @Inject Schedules schedules;
+  @Inject DeclaredSchedules declaredSchedules;
   @Inject JobTelemetry telemetry;
   @Inject DependencyReleases releases;
   @Inject Retention retention;
@@ -189,6 +193,7 @@ public class BackgroundDuties {
             schedulesBatch,
             Duration.ofSeconds(5),
             System::nanoTime));
+    every(schedulesPollMillis, new StoreDeclaredSchedules(declaredSchedules::storeOnce));
     every(500, new FlushJobTelemetry(telemetry::flush));
     every(
         releaseIntervalMillis,

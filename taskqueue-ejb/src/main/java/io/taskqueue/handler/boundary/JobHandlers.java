@@ -33,7 +33,8 @@ public class JobHandlers {
   @Inject BeanManager beanManager;
 
   private final Map<String, JobHandler> byType = new TreeMap<>();
-  private final Map<String, String> beanClassByType = new TreeMap<>();
+  private final Map<String, Class<?>> beanClassByType = new TreeMap<>();
+  private final SortedSet<String> disabledTypes = new TreeSet<>();
   private final Map<String, JobDefaults> defaultsByType = new TreeMap<>();
 
   @PostConstruct
@@ -45,16 +46,23 @@ public class JobHandlers {
               beanManager.getReference(
                   bean, JobHandler.class, beanManager.createCreationalContext(bean));
       if (handler.enabled()) {
-        add(handler, bean.getBeanClass().getName());
+        add(handler, bean.getBeanClass());
+      } else {
+        disabledTypes.add(handler.type());
       }
     }
   }
 
-  private void add(JobHandler handler, String beanClass) {
-    String earlier = beanClassByType.putIfAbsent(handler.type(), beanClass);
+  private void add(JobHandler handler, Class<?> beanClass) {
+    Class<?> earlier = beanClassByType.putIfAbsent(handler.type(), beanClass);
     if (earlier != null) {
       throw new IllegalStateException(
-          "two handlers for job type '" + handler.type() + "': " + earlier + " and " + beanClass);
+          "two handlers for job type '"
+              + handler.type()
+              + "': "
+              + earlier.getName()
+              + " and "
+              + beanClass.getName());
     }
     byType.put(handler.type(), handler);
     defaultsByType.put(
@@ -96,6 +104,19 @@ public class JobHandlers {
   /** The defaults of the handler of {@code type}, as it gave them at deployment. */
   public Optional<JobDefaults> defaultsFor(String type) {
     return Optional.ofNullable(defaultsByType.get(type));
+  }
+
+  /**
+   * The class of each enabled handler bean, by job type: where its annotations are (the bean itself
+   * may be a proxy).
+   */
+  public Map<String, Class<?>> beanClasses() {
+    return Map.copyOf(beanClassByType);
+  }
+
+  /** The types of the handler beans that are switched off in this deployment. */
+  public SortedSet<String> disabledTypes() {
+    return new TreeSet<>(disabledTypes);
   }
 
   public SortedSet<String> knownTypes() {

@@ -7,10 +7,13 @@ import io.taskqueue.job.control.JobInserts;
 import io.taskqueue.job.entity.Job;
 import io.taskqueue.job.entity.SubmitRate;
 import io.taskqueue.recurring.control.CronSchedule;
+import io.taskqueue.recurring.control.DeclarationStore;
 import io.taskqueue.recurring.control.DueSchedules;
 import io.taskqueue.recurring.control.ScheduleBudget;
 import io.taskqueue.recurring.control.ScheduleRules;
 import io.taskqueue.recurring.control.ScheduleSql;
+import io.taskqueue.recurring.entity.DeclarationRound;
+import io.taskqueue.recurring.entity.DeclaredSchedule;
 import io.taskqueue.recurring.entity.FiredRound;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
 import io.taskqueue.recurring.entity.Schedule;
@@ -21,12 +24,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -73,6 +75,9 @@ public class Schedules {
   @ConfigProperty(name = SubmitRate.BURST_PROPERTY, defaultValue = SubmitRate.DEFAULT_BURST)
   double submitBurst;
 
+  /** The reason of the refusal to change a schedule declared in code through the API. */
+  public static final String DECLARED_IN_CODE = "declared-in-code";
+
   /** Stores a new schedule; empty when the name is taken. */
   public Optional<Schedule> create(ScheduleRequest request, String caller) {
     return sql(
@@ -80,11 +85,8 @@ public class Schedules {
           Instant now = ScheduleSql.now(c);
           Schedule schedule =
               rules().check(request, request == null ? null : request.name(), caller, now, null);
-          if (ScheduleSql.count(c) >= maxCount) {
-            throw new InvalidScheduleException(
-                "too-many-schedules", "there are " + maxCount + " schedules, the most allowed");
-          }
-          withinBudget(c, schedule, now);
+          ScheduleRules.requireRoom(ScheduleSql.count(c), maxCount);
+          budget().checkStored(c, schedule, now);
           return ScheduleSql.insert(c, schedule) ? Optional.of(schedule) : Optional.empty();
         });
   }
@@ -97,9 +99,18 @@ public class Schedules {
           if (current.isEmpty()) {
             return Optional.empty();
           }
+          if (current.get().declaredBy() != null) {
+            throw new InvalidScheduleException(
+                DECLARED_IN_CODE,
+                "the schedule '"
+                    + name
+                    + "' is declared in code by "
+                    + current.get().declaredBy()
+                    + ": change it there (pausing, resuming, running and deleting it work here)");
+          }
           Instant now = ScheduleSql.now(c);
           Schedule changed = rules().check(request, name, null, now, current.get());
-          withinBudget(c, changed, now);
+          budget().checkStored(c, changed, now);
           ScheduleSql.update(c, changed);
           return ScheduleSql.find(c, name, false);
         });
@@ -159,6 +170,14 @@ public class Schedules {
   }
 
   /**
+   * Stores the schedules this deployment declares in code and retires (pauses) the declared ones of
+   * {@code ownTypes} it no longer declares: {@link DeclarationStore}, one node at a time.
+   */
+  public DeclarationRound declare(List<DeclaredSchedule> declared, Set<String> ownTypes) {
+    return sql(c -> new DeclarationStore(rules(), budget(), maxCount).store(c, declared, ownTypes));
+  }
+
+  /**
    * Whether any schedule is due, read without a transaction (asked every second, on every node).
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -190,12 +209,8 @@ public class Schedules {
         schedule.description(), schedule.zone(), schedule.upcoming(from.minusNanos(1), count));
   }
 
-  /** Refuses a schedule that would take its owner's schedules past the owner's submit rate. */
-  private void withinBudget(Connection c, Schedule s, Instant now) throws SQLException {
-    ScheduleBudget budget = new ScheduleBudget(new SubmitRate(submitRate, submitBurst));
-    budget.check(
-        ScheduleBudget.demand(s.name(), s.cron(), s.misfire(), s.misfireLimit(), now),
-        ScheduleSql.lockBudget(c, s.createdBy(), s.name(), now));
+  private ScheduleBudget budget() {
+    return new ScheduleBudget(new SubmitRate(submitRate, submitBurst));
   }
 
   private ScheduleRules rules() {

@@ -3,7 +3,10 @@ package io.taskqueue.recurring.control;
 import io.taskqueue.job.entity.SubmitRate;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
 import io.taskqueue.recurring.entity.MisfirePolicy;
+import io.taskqueue.recurring.entity.Schedule;
 import io.taskqueue.recurring.entity.ScheduleDemand;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +51,16 @@ public final class ScheduleBudget {
           case FIRE_ALL -> misfireLimit;
         };
     return new ScheduleDemand(name, perSecond, catchUp);
+  }
+
+  /**
+   * Refuses {@code schedule} when, with its owner's other stored schedules, it would exceed the
+   * owner's rate or burst; takes the owner's budget lock for this transaction first.
+   */
+  public void checkStored(Connection c, Schedule schedule, Instant now) throws SQLException {
+    check(
+        demand(schedule.name(), schedule.cron(), schedule.misfire(), schedule.misfireLimit(), now),
+        ScheduleSql.lockBudget(c, schedule.createdBy(), schedule.name(), now));
   }
 
   /**

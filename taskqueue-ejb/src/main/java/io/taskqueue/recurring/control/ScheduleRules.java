@@ -96,7 +96,17 @@ public final class ScheduleRules {
         current == null ? null : current.lastSkipReason(),
         current == null ? createdBy : current.createdBy(),
         current == null ? now : current.createdAt(),
-        now);
+        now,
+        current == null ? null : current.declaredBy(),
+        current == null ? null : current.retiredAt());
+  }
+
+  /** Refuses one more schedule when {@code stored} are already as many as {@code max}. */
+  public static void requireRoom(long stored, int max) {
+    if (stored >= max) {
+      throw new InvalidScheduleException(
+          "too-many-schedules", "there are " + max + " schedules, the most allowed");
+    }
   }
 
   private NewJob job(SubmitJobRequest job) {

@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,8 @@ public final class ScheduleSql {
       "name, cron, time_zone, job_type, payload::text, priority, max_attempts,"
           + " backoff_initial_ms, backoff_multiplier, backoff_max_ms, backoff_jitter, timeout_ms,"
           + " overlap, misfire, misfire_limit, paused, next_fire_at, last_fire_at, last_job_id,"
-          + " last_skip_at, last_skip_reason, created_by, created_at, updated_at";
+          + " last_skip_at, last_skip_reason, created_by, created_at, updated_at, declared_by,"
+          + " retired_at";
 
   private ScheduleSql() {}
 
@@ -121,14 +123,16 @@ public final class ScheduleSql {
                 + " (name, cron, time_zone, job_type, payload, priority,"
                 + " max_attempts, backoff_initial_ms, backoff_multiplier, backoff_max_ms,"
                 + " backoff_jitter, timeout_ms, overlap, misfire, misfire_limit, paused,"
-                + " next_fire_at, created_by, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " next_fire_at, created_by, created_at, updated_at, declared_by, retired_at)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO NOTHING")) {
       insert.setString(1, s.name());
       setDefinition(insert, 2, s);
       insert.setString(18, s.createdBy());
       insert.setTimestamp(19, time(s.createdAt()));
       insert.setTimestamp(20, time(s.updatedAt()));
+      insert.setString(21, s.declaredBy());
+      insert.setTimestamp(22, time(s.retiredAt()));
       return insert.executeUpdate() == 1;
     }
   }
@@ -142,11 +146,13 @@ public final class ScheduleSql {
                 + " SET cron = ?, time_zone = ?, job_type = ?, payload = ?::jsonb,"
                 + " priority = ?, max_attempts = ?, backoff_initial_ms = ?, backoff_multiplier = ?,"
                 + " backoff_max_ms = ?, backoff_jitter = ?, timeout_ms = ?, overlap = ?,"
-                + " misfire = ?, misfire_limit = ?, paused = ?, next_fire_at = ?, updated_at = ?"
-                + " WHERE name = ?")) {
+                + " misfire = ?, misfire_limit = ?, paused = ?, next_fire_at = ?, updated_at = ?,"
+                + " declared_by = ?, retired_at = ? WHERE name = ?")) {
       setDefinition(update, 1, s);
       update.setTimestamp(17, time(s.updatedAt()));
-      update.setString(18, s.name());
+      update.setString(18, s.declaredBy());
+      update.setTimestamp(19, time(s.retiredAt()));
+      update.setString(20, s.name());
       return update.executeUpdate() == 1;
     }
   }
@@ -278,6 +284,55 @@ public final class ScheduleSql {
     }
   }
 
+  /**
+   * The names of schedules declared in code, not retired, whose job type is one of {@code types}:
+   * those a deployment running these types may retire.
+   */
+  public static List<String> declaredFor(Connection c, Collection<String> types)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT name FROM "
+                + Tables.SCHEDULES
+                + " WHERE declared_by IS NOT NULL AND retired_at IS NULL AND job_type = ANY (?)"
+                + " ORDER BY name")) {
+      s.setArray(1, c.createArrayOf("varchar", types.toArray()));
+      List<String> names = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          names.add(r.getString(1));
+        }
+      }
+      return names;
+    }
+  }
+
+  /** Pauses a declared schedule that its deployment no longer declares. */
+  public static void retire(Connection c, String name, Instant at) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE "
+                + Tables.SCHEDULES
+                + " SET paused = true, retired_at = ?, updated_at = ? WHERE name = ?")) {
+      s.setTimestamp(1, time(at));
+      s.setTimestamp(2, time(at));
+      s.setString(3, name);
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Takes the lock that makes nodes declare their schedules one at a time, until this transaction
+   * ends: two nodes booting together would otherwise both insert, or one retire what the other just
+   * declared.
+   */
+  public static void lockDeclarations(Connection c) throws SQLException {
+    try (PreparedStatement lock =
+        c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('declared-schedules'))")) {
+      lock.execute();
+    }
+  }
+
   public static boolean delete(Connection c, String name) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("DELETE FROM " + Tables.SCHEDULES + " WHERE name = ?")) {
@@ -332,7 +387,9 @@ public final class ScheduleSql {
                 r.getString(21),
                 r.getString(22),
                 instant(r.getTimestamp(23)),
-                instant(r.getTimestamp(24))));
+                instant(r.getTimestamp(24)),
+                r.getString(25),
+                instant(r.getTimestamp(26))));
       }
     }
     return schedules;

@@ -282,7 +282,9 @@ class ScheduleFiringIT {
                   null,
                   owner,
                   now,
-                  now)));
+                  now,
+                  null,
+                  null)));
     }
   }
 
@@ -315,7 +317,9 @@ class ScheduleFiringIT {
                   null,
                   "test",
                   now,
-                  now)));
+                  now,
+                  null,
+                  null)));
     }
   }
 

@@ -258,7 +258,9 @@ public class SchedulesResource {
         s.lastSkipReason(),
         s.createdBy(),
         utc(s.createdAt()),
-        utc(s.updatedAt()));
+        utc(s.updatedAt()),
+        s.declaredBy(),
+        utc(s.retiredAt()));
   }
 
   private static OffsetDateTime utc(Instant t) {

@@ -1,6 +1,7 @@
 package io.taskqueue.recurring.control;
 
 import io.taskqueue.api.entity.Problem;
+import io.taskqueue.recurring.boundary.Schedules;
 import io.taskqueue.recurring.entity.InvalidScheduleException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,8 +11,13 @@ public class InvalidScheduleMapper implements ExceptionMapper<InvalidScheduleExc
 
   @Override
   public Response toResponse(InvalidScheduleException e) {
+    // A schedule declared in code is valid; it is its owner, the code, that refuses the change.
+    boolean declared = Schedules.DECLARED_IN_CODE.equals(e.reason());
     return new Problem(
-            "urn:taskqueue:problem:" + e.reason(), "Invalid schedule", 400, e.getMessage())
+            "urn:taskqueue:problem:" + e.reason(),
+            declared ? "Schedule declared in code" : "Invalid schedule",
+            declared ? 409 : 400,
+            e.getMessage())
         .toResponse();
   }
 }
