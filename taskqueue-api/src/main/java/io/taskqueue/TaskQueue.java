@@ -3,6 +3,7 @@ package io.taskqueue;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Submits, reads, cancels and retries jobs from Java. Inject it ({@code @Inject TaskQueue tasks})
@@ -118,4 +119,18 @@ public interface TaskQueue {
    * @return what the retry found
    */
   RetryResult retry(UUID id);
+
+  /**
+   * The job's outcome, for a caller who wants to wait: completes with the job once it has finished
+   * (completed, dead or cancelled), wherever it ran. Chain to it or wait with a timeout ({@code
+   * completion(id).toCompletableFuture().get(30, SECONDS)}); the node looks a few times a second.
+   * Listen to {@link JobOutcome} events instead where no caller waits.
+   *
+   * @param id the job's id
+   * @return a stage that completes with the finished job; it fails with {@link
+   *     java.util.NoSuchElementException} when there is no such job (or it is removed while waited
+   *     for), and with {@link IllegalStateException} when this node already waits for as many jobs
+   *     as {@code taskqueue.completions.max-waiting} (10,000) allows
+   */
+  CompletionStage<JobInfo> completion(UUID id);
 }

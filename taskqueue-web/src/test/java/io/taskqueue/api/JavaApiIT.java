@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskqueue.api.probe.DeclaredReport;
 import io.taskqueue.api.probe.JavaApiProbe;
+import io.taskqueue.api.probe.OutcomeProbe;
 import io.taskqueue.api.probe.ProbeApplication;
 import io.taskqueue.support.Api;
 import io.taskqueue.support.Api.Reply;
@@ -48,13 +49,66 @@ class JavaApiIT {
     return ShrinkWrap.create(ZipImporter.class, "taskqueue.war")
         .importFrom(new File(System.getProperty("taskqueue.war")))
         .as(WebArchive.class)
-        .addClasses(JavaApiProbe.class, ProbeApplication.class, DeclaredReport.class);
+        .addClasses(
+            JavaApiProbe.class, ProbeApplication.class, DeclaredReport.class, OutcomeProbe.class);
   }
 
   @BeforeEach
   void client() {
     api = new Api(deployment);
     await().atMost(60, SECONDS).until(() -> api.get("api/queues").status() == 200);
+  }
+
+  private String submit(String job) {
+    Reply submitted = api.post("api/jobs", job);
+    assertEquals(201, submitted.status(), submitted.body());
+    return submitted.json().getString("id");
+  }
+
+  private String outcomes(String id) {
+    Reply reply = api.get("probe/java-api/outcomes/" + id);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.body();
+  }
+
+  @Test
+  void observersHearEachOutcomeAfterItIsCommittedWithTheResultOrTheError() {
+    String echo = submit("{\"type\":\"echo\",\"payload\":{\"n\":7}}");
+    await().atMost(30, SECONDS).until(() -> outcomes(echo).contains("committed=1"));
+    assertEquals("any\ncommitted=1\ncompleted:1:{\"n\":7}", sortedLines(outcomes(echo)));
+
+    String failing =
+        submit(
+            "{\"type\":\"fail\",\"maxAttempts\":2,"
+                + "\"backoff\":{\"initialMs\":100,\"jitter\":0},\"payload\":{}}");
+    await().atMost(30, SECONDS).until(() -> outcomes(failing).contains("committed=2"));
+    assertEquals("any\nany\ncommitted=2\ndead:2\nfailed:1", sortedLines(outcomes(failing)));
+  }
+
+  @Test
+  void anObserverThatThrowsRollsItsWritesBackAndHearsTheOutcomeAgain() {
+    String id = submit("{\"type\":\"echo\",\"payload\":{\"failObserverOnce\":true}}");
+    await().atMost(30, SECONDS).until(() -> outcomes(id).contains("committed=1"));
+    String heard = outcomes(id);
+    assertEquals(2, heard.lines().filter(l -> l.startsWith("completed:1:")).count(), heard);
+    assertTrue(heard.contains("threw"), heard);
+    assertTrue(heard.endsWith("committed=1"), "the first delivery's row rolled back: " + heard);
+  }
+
+  @Test
+  void aCallerWaitsForAJobsCompletionStage() {
+    String id = submit("{\"type\":\"sleep\",\"payload\":{\"ms\":300}}");
+    assertEquals("COMPLETED", api.get("probe/java-api/completion/" + id).body());
+    assertEquals(
+        "COMPLETED", api.get("probe/java-api/completion/" + id).body(), "finished: at once");
+    String dead = submit("{\"type\":\"fail\",\"maxAttempts\":1,\"payload\":{}}");
+    assertEquals("DEAD", api.get("probe/java-api/completion/" + dead).body());
+    assertEquals(
+        "NoSuchElementException", api.get("probe/java-api/completion/" + UUID.randomUUID()).body());
+  }
+
+  private static String sortedLines(String text) {
+    return String.join("\n", text.lines().sorted().toList());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.taskqueue.duty.boundary;
 
 import io.taskqueue.configuration.boundary.DatabaseSetup;
+import io.taskqueue.duty.control.CompleteWaitedJobs;
+import io.taskqueue.duty.control.DeliverJobOutcomes;
 import io.taskqueue.duty.control.FireDueSchedules;
 import io.taskqueue.duty.control.FlushJobTelemetry;
 import io.taskqueue.duty.control.GuardedDuty;
@@ -18,6 +20,8 @@ import io.taskqueue.lease.boundary.CancelSignals;
 import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.lease.control.RecoverExpiredLeases;
 import io.taskqueue.lease.control.RenewLeases;
+import io.taskqueue.outcome.boundary.JobCompletions;
+import io.taskqueue.outcome.boundary.OutcomeDelivery;
 import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.boundary.QueuePauses;
@@ -60,17 +64,17 @@ import org.eclipse.microprofile.metrics.Tag;
  * Schedules this node's background tasks (promote due retries, renew held leases, recover expired
  * ones, reconcile Redis with PostgreSQL, watch cancels and timeouts, beat this node's heart, fire
  * due recurring schedules, flush handlers' progress and logs, release waiting jobs whose parents
- * ended, store the schedules declared in code, fold job counts, flush statistics, remove what is
- * past its retention), each on a container thread of its own. Persistent EJB timers are not used:
- * Payara Micro runs without Hazelcast here, which disables them, and these tasks coordinate through
- * Redis and PostgreSQL anyway.
+ * ended, store the schedules declared in code, deliver job outcomes to the application's observers,
+ * fold job counts, flush statistics, remove what is past its retention), each on a container thread
+ * of its own. Persistent EJB timers are not used: Payara Micro runs without Hazelcast here, which
+ * disables them, and these tasks coordinate through Redis and PostgreSQL anyway.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 13;
+  private static final int DUTIES = 15;
 
   @Resource ManagedThreadFactory threads;
 
@@ -94,11 +98,21 @@ public class BackgroundDuties {
   @Inject JobTelemetry telemetry;
   @Inject DependencyReleases releases;
   @Inject Retention retention;
+  @Inject OutcomeDelivery outcomes;
+  @Inject JobCompletions completions;
   @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "taskqueue.workflows.release-interval-ms", defaultValue = "250")
   long releaseIntervalMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.completions.poll-ms", defaultValue = "200")
+  long completionsPollMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.listeners.poll-ms", defaultValue = "250")
+  long outcomesPollMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.schedules.poll-ms", defaultValue = "1000")
@@ -203,6 +217,44 @@ public class BackgroundDuties {
             1_000,
             Duration.ofSeconds(5),
             System::nanoTime));
+    every(
+        outcomesPollMillis,
+        new DeliverJobOutcomes(
+            new DeliverJobOutcomes.Outbox() {
+              @Override
+              public boolean listening() {
+                return outcomes.listening();
+              }
+
+              @Override
+              public void register() {
+                outcomes.register();
+              }
+
+              @Override
+              public List<Long> due(int limit) {
+                return outcomes.due(limit);
+              }
+
+              @Override
+              public boolean deliver(long id) {
+                return outcomes.deliver(id);
+              }
+
+              @Override
+              public void postpone(long id, RuntimeException why) {
+                outcomes.postpone(id, why);
+              }
+
+              @Override
+              public int prune() {
+                return outcomes.prune();
+              }
+            },
+            100,
+            Duration.ofSeconds(5),
+            System::nanoTime));
+    every(completionsPollMillis, new CompleteWaitedJobs(completions::completeFinished));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));
     every(retention.interval().toMillis(), new PruneExpiredRows(retention::prune));

@@ -24,6 +24,7 @@ import io.taskqueue.job.entity.JobFilter;
 import io.taskqueue.job.entity.JobStatus;
 import io.taskqueue.job.entity.JobSummary;
 import io.taskqueue.job.entity.NewJob;
+import io.taskqueue.outcome.boundary.JobCompletions;
 import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.workflow.boundary.Workflows;
 import io.taskqueue.workflow.entity.InvalidWorkflowException;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,6 +60,7 @@ public class TaskQueueService implements TaskQueue {
   @Inject JobOperations operations;
   @Inject Workflows workflows;
   @Inject JobTelemetry telemetry;
+  @Inject JobCompletions completions;
 
   @Inject
   @ConfigProperty(name = "taskqueue.idempotency.window-ms", defaultValue = "86400000")
@@ -180,5 +183,10 @@ public class TaskQueueService implements TaskQueue {
         .retry(id)
         .map(queued -> queued ? RetryResult.RETRIED : RetryResult.NOT_RETRYABLE)
         .orElse(RetryResult.NOT_FOUND);
+  }
+
+  @Override
+  public CompletionStage<JobInfo> completion(UUID id) {
+    return completions.completion(id);
   }
 }

@@ -31,11 +31,13 @@ public final class Tables {
   public static final String JOB_ATTEMPTS = named("job_attempts");
   public static final String JOB_DEPENDENCIES = named("job_dependencies");
   public static final String JOB_LOGS = named("job_logs");
+  public static final String JOB_OUTCOMES = named("job_outcomes");
   public static final String JOB_PERIOD_STATS = named("job_period_stats");
   public static final String JOB_RELEASES = named("job_releases");
   public static final String JOB_STATUS_COUNTS = named("job_status_counts");
   public static final String JOB_STATUS_DELTAS = named("job_status_deltas");
   public static final String JOBS = named("jobs");
+  public static final String OUTCOME_LISTENERS = named("outcome_listeners");
   public static final String PAUSED_QUEUES = named("paused_queues");
   public static final String RETENTION_RUNS = named("retention_runs");
   public static final String RETENTION_SETTINGS = named("retention_settings");

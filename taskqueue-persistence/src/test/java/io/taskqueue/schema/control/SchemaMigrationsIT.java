@@ -191,9 +191,9 @@ class SchemaMigrationsIT {
         count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
         "nothing in the default schema");
     assertEquals(
-        16,
+        18,
         count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'tq_own'"),
-        "15 tables and the history");
+        "17 tables and the history");
     try (Connection c = ds.getConnection()) {
       assertEquals("\"$user\", public", show(c, "search_path"), "the session's path is untouched");
       // A session whose path does not include taskqueue's schema, as a host's would be: the
@@ -204,7 +204,23 @@ class SchemaMigrationsIT {
                   + " attempt_budget, created_at) VALUES (gen_random_uuid(), 'noop', '{}', 'HIGH',"
                   + " 'QUEUED', 4, 4, now())");
       c.createStatement().execute("UPDATE tq_own.jobs SET status = 'CANCELLED'");
+      // With someone listening, a completion is kept for the observers (a cancel is not).
+      c.createStatement()
+          .execute(
+              "INSERT INTO tq_own.outcome_listeners VALUES ('node-1', now() + interval '1 hour')");
+      c.createStatement()
+          .execute(
+              "INSERT INTO tq_own.jobs (id, type, payload, priority, status, max_attempts,"
+                  + " attempt_budget, created_at) VALUES (gen_random_uuid(), 'echo', '{}', 'HIGH',"
+                  + " 'RUNNING', 4, 4, now())");
+      c.createStatement()
+          .execute("UPDATE tq_own.jobs SET status = 'COMPLETED' WHERE type = 'echo'");
     }
+    assertEquals(
+        1,
+        count(ds, "SELECT count(*) FROM tq_own.job_outcomes WHERE job_type = 'echo'"),
+        "the outcome trigger recorded the completion, and only it");
+    assertEquals(1, count(ds, "SELECT count(*) FROM tq_own.job_outcomes"));
     assertEquals(
         0,
         count(

@@ -21,10 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the Java API inside the deployed WAR, as an application's own code would, for {@link
@@ -36,6 +39,27 @@ import java.util.UUID;
 public class JavaApiProbe {
 
   @Inject TaskQueue tasks;
+  @Inject OutcomeProbe outcomes;
+
+  /** What the observers heard of the job, one line per delivery. */
+  @GET
+  @Path("outcomes/{id}")
+  public String outcomes(@PathParam("id") UUID id) throws SQLException {
+    return String.join("\n", outcomes.deliveredFor(id))
+        + "\ncommitted="
+        + outcomes.committedFor(id);
+  }
+
+  /** Waits for the job with {@link TaskQueue#completion}: its state, or what failed the stage. */
+  @GET
+  @Path("completion/{id}")
+  public String completion(@PathParam("id") UUID id) throws Exception {
+    try {
+      return tasks.completion(id).toCompletableFuture().get(30, TimeUnit.SECONDS).state().name();
+    } catch (ExecutionException e) {
+      return e.getCause().getClass().getSimpleName();
+    }
+  }
 
   /**
    * Submits one {@code echo} job per entry of {@code keys} (comma-separated; "-" for none) with the

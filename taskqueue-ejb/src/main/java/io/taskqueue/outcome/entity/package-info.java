@@ -1,0 +1,2 @@
+/** An outcome as the outbox holds it. */
+package io.taskqueue.outcome.entity;
