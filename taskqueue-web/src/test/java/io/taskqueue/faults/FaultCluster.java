@@ -83,10 +83,22 @@ final class FaultCluster {
   PayaraMicroProcess start(
       String nodeName, Map<String, String> settings, int httpPort, List<String> microOptions)
       throws InterruptedException {
+    return start(
+        nodeName, settings, httpPort, microOptions, Path.of(System.getProperty("taskqueue.war")));
+  }
+
+  /** Starts a node that deploys {@code war} (taskqueue's with classes of a test's own added). */
+  PayaraMicroProcess start(
+      String nodeName,
+      Map<String, String> settings,
+      int httpPort,
+      List<String> microOptions,
+      Path war)
+      throws InterruptedException {
     PayaraMicroProcess node =
         PayaraMicroProcess.start(
             Path.of(System.getProperty("taskqueue.micro-jar")),
-            Path.of(System.getProperty("taskqueue.war")),
+            war,
             httpPort,
             workDirectory.resolve(nodeName + "-" + System.nanoTime()),
             environment(endpoints, name, nodeName, settings),
