@@ -193,6 +193,12 @@ class OrdersEarIT {
 
     assertEquals(3, dead.getInt("jobAttempts"));
     assertTrue(dead.getString("jobError").contains("refused the confirmation"), dead.toString());
+
+    // The shop's listener, a session bean in the shop's WAR, hears JobDead and flags the order.
+    String path = "orders/" + dead.getInt("id");
+    await()
+        .atMost(30, SECONDS)
+        .until(() -> json(shop("GET", path, null).body()).containsKey("confirmationFailedAt"));
   }
 
   @Test

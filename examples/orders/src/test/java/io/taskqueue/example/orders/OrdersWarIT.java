@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -131,6 +132,54 @@ class OrdersWarIT {
     assertEquals(3, dead.getInt("jobAttempts"));
     assertTrue(dead.getString("jobError").contains("refused the confirmation"), dead.toString());
     assertEquals(0, dead.getInt("confirmationsSent"));
+
+    // The shop's listener hears JobDead and flags the order.
+    String path = "shop/orders/" + order.getInt("id");
+    await()
+        .atMost(30, SECONDS)
+        .until(() -> shop.get(path).json().containsKey("confirmationFailedAt"));
+  }
+
+  @Test
+  void aRefundIsAWorkflowSubmittedFromJavaWhoseNoticeRunsOnlyAfterTheRefund() {
+    JsonObject order = place(unique("rae"), "12.00", 0, false);
+    String path = "shop/orders/" + order.getInt("id");
+
+    Reply refund = shop.post(path + "/refund", "");
+    assertEquals(202, refund.status(), refund.body());
+    await().atMost(30, SECONDS).until(() -> shop.get(path).json().containsKey("refundNoticeAt"));
+    JsonObject refunded = shop.get(path).json();
+    assertTrue(
+        !OffsetDateTime.parse(refunded.getString("refundNoticeAt"))
+            .isBefore(OffsetDateTime.parse(refunded.getString("refundedAt"))),
+        "the notice after the refund: " + refunded);
+    JsonObject workflow = api.get("api/workflows/" + refund.json().getString("workflowId")).json();
+    assertEquals(2, workflow.getJsonArray("jobs").size(), workflow.toString());
+    workflow.getJsonArray("jobs").stream()
+        .map(JsonObject.class::cast)
+        .forEach(job -> assertEquals("completed", job.getString("status"), workflow.toString()));
+    assertEquals(404, shop.post("shop/orders/999999999/refund", "").status());
+  }
+
+  @Test
+  void theSalesReportsScheduleIsDeclaredInTheShopsCodeAndRuns() {
+    await()
+        .atMost(60, SECONDS)
+        .until(() -> api.get("api/schedules/shop-daily-sales").status() == 200);
+    JsonObject schedule = api.get("api/schedules/shop-daily-sales").json();
+    assertEquals(
+        "io.taskqueue.example.orders.control.DailySalesReport", schedule.getString("declaredBy"));
+    assertEquals("0 6 * * *", schedule.getString("cron"));
+    assertEquals("Europe/Berlin", schedule.getString("timeZone"));
+    assertEquals("shop.daily-sales", schedule.getJsonObject("job").getString("type"));
+
+    Reply run = api.post("api/schedules/shop-daily-sales/run", "");
+    assertEquals(201, run.status(), run.body());
+    String id = run.json().getString("id");
+    await()
+        .atMost(30, SECONDS)
+        .until(() -> api.get("api/jobs/" + id).json().getString("status").equals("completed"));
+    assertTrue(api.get("api/jobs/" + id).json().getJsonObject("result").getInt("orders") >= 0);
   }
 
   @Test

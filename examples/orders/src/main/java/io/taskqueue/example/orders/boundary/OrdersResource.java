@@ -46,6 +46,23 @@ public class OrdersResource {
         .orElseGet(() -> problem(404, "order-not-found", "No order " + id + ".", null));
   }
 
+  /** 202 with the refund's workflow and its jobs; the order shows the refund once it ran. */
+  @POST
+  @Path("{id}/refund")
+  public Response refund(@PathParam("id") long id) {
+    return shop.refund(id)
+        .map(
+            workflow ->
+                Response.accepted(
+                        Json.createObjectBuilder()
+                            .add("workflowId", workflow.workflowId().toString())
+                            .add("refundJob", workflow.jobId("refund").toString())
+                            .add("noticeJob", workflow.jobId("notice").toString())
+                            .build())
+                    .build())
+        .orElseGet(() -> problem(404, "order-not-found", "No order " + id + ".", null));
+  }
+
   @GET
   @Path("count/{email}")
   public long[] count(@PathParam("email") String email) {

@@ -2,12 +2,17 @@ package io.taskqueue.example.orders.boundary;
 
 import io.taskqueue.JobInfo;
 import io.taskqueue.JobRequest;
+import io.taskqueue.SubmittedWorkflow;
 import io.taskqueue.TaskQueue;
+import io.taskqueue.Workflow;
 import io.taskqueue.example.orders.control.OrderFailed;
+import io.taskqueue.example.orders.control.RefundPayment;
 import io.taskqueue.example.orders.control.SendOrderConfirmation;
+import io.taskqueue.example.orders.control.SendRefundNotice;
 import io.taskqueue.example.orders.entity.LoyaltyPoints;
 import io.taskqueue.example.orders.entity.NewOrder;
 import io.taskqueue.example.orders.entity.OrderConfirmation;
+import io.taskqueue.example.orders.entity.OrderRef;
 import io.taskqueue.example.orders.entity.OrderView;
 import io.taskqueue.example.orders.entity.ShopOrder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +60,23 @@ public class Shop {
     return order.getId();
   }
 
+  /**
+   * Refunds an order: a workflow of two jobs, the refund and then its notice to the customer, which
+   * runs only once the refund has completed. Empty when there is no such order.
+   */
+  @Transactional
+  public Optional<SubmittedWorkflow> refund(long id) {
+    if (orders.find(ShopOrder.class, id) == null) {
+      return Optional.empty();
+    }
+    OrderRef order = new OrderRef(id);
+    return Optional.of(
+        tasks.submitWorkflow(
+            Workflow.of()
+                .job("refund", JobRequest.of(RefundPayment.TYPE, order))
+                .job("notice", JobRequest.of(SendRefundNotice.TYPE, order), "refund")));
+  }
+
   @Transactional
   public Optional<OrderView> find(long id) {
     ShopOrder order = orders.find(ShopOrder.class, id);
@@ -81,7 +103,10 @@ public class Shop {
             order.getConfirmationsSent(),
             order.getConfirmedTo(),
             order.getConfirmedTotal(),
-            points));
+            points,
+            order.getConfirmationFailedAt(),
+            order.getRefundedAt(),
+            order.getRefundNoticeAt()));
   }
 
   /**

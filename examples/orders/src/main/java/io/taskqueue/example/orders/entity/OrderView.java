@@ -1,6 +1,7 @@
 package io.taskqueue.example.orders.entity;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An order with its confirmation job's state, as the shop's API shows it. */
@@ -15,4 +16,7 @@ public record OrderView(
     int confirmationsSent,
     String confirmedTo,
     BigDecimal confirmedTotal,
-    long loyaltyPoints) {}
+    long loyaltyPoints,
+    OffsetDateTime confirmationFailedAt,
+    OffsetDateTime refundedAt,
+    OffsetDateTime refundNoticeAt) {}

@@ -41,6 +41,16 @@ public class ShopOrder {
   @Column(name = "confirmed_at")
   private OffsetDateTime confirmedAt;
 
+  /** When the shop heard that its confirmation was given up on (the job is dead). */
+  @Column(name = "confirmation_failed_at")
+  private OffsetDateTime confirmationFailedAt;
+
+  @Column(name = "refunded_at")
+  private OffsetDateTime refundedAt;
+
+  @Column(name = "refund_notice_at")
+  private OffsetDateTime refundNoticeAt;
+
   protected ShopOrder() {}
 
   public ShopOrder(String email, BigDecimal total) {
@@ -54,6 +64,32 @@ public class ShopOrder {
     this.confirmedTo = to;
     this.confirmedTotal = confirmedTotal;
     this.confirmedAt = at;
+  }
+
+  /** Records the refund once, however often its job runs. */
+  public void refunded(OffsetDateTime at) {
+    if (refundedAt == null) {
+      refundedAt = at;
+    }
+  }
+
+  /** Records the refund's notice once; it is sent only after the refund. */
+  public void refundNoticeSent(OffsetDateTime at) {
+    if (refundNoticeAt == null) {
+      refundNoticeAt = at;
+    }
+  }
+
+  public OffsetDateTime getConfirmationFailedAt() {
+    return confirmationFailedAt;
+  }
+
+  public OffsetDateTime getRefundedAt() {
+    return refundedAt;
+  }
+
+  public OffsetDateTime getRefundNoticeAt() {
+    return refundNoticeAt;
   }
 
   public void setConfirmationJob(UUID job) {
