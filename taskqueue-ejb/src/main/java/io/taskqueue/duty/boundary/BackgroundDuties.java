@@ -13,7 +13,9 @@ import io.taskqueue.duty.control.ReleaseWaitingJobs;
 import io.taskqueue.duty.control.StopCancelledAndOverdue;
 import io.taskqueue.duty.control.StoreDeclaredSchedules;
 import io.taskqueue.duty.control.TimedDuty;
+import io.taskqueue.duty.control.UnparkOwnTypes;
 import io.taskqueue.events.boundary.EventPublisher;
+import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
 import io.taskqueue.lease.boundary.CancelSignals;
@@ -74,7 +76,7 @@ import org.eclipse.microprofile.metrics.Tag;
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 15;
+  private static final int DUTIES = 16;
 
   @Resource ManagedThreadFactory threads;
 
@@ -99,6 +101,7 @@ public class BackgroundDuties {
   @Inject DependencyReleases releases;
   @Inject Retention retention;
   @Inject OutcomeDelivery outcomes;
+  @Inject JobHandlers handlers;
   @Inject JobCompletions completions;
   @Inject MetricRegistry metrics;
 
@@ -254,6 +257,13 @@ public class BackgroundDuties {
             100,
             Duration.ofSeconds(5),
             System::nanoTime));
+    every(
+        500,
+        new UnparkOwnTypes(
+            () -> workers.isStarted() && workers.size() > 0,
+            handlers::knownTypes,
+            dispatch::unpark,
+            100));
     every(completionsPollMillis, new CompleteWaitedJobs(completions::completeFinished));
     every(2_000, new FoldJobCounts(stats));
     every(2_000, new FlushPeriodStats(rollup, stats, node.nodeId()));

@@ -73,14 +73,18 @@ public class JobLifecycle {
    * budget (the lease id still fences it, and its number is never recorded).
    */
   public LeaseEnd handBack(UUID jobId, long leaseId, boolean begun) {
-    return endLease(
+    return handBack(
         jobId,
         leaseId,
-        false,
         begun,
         begun
             ? "handed back: its node shut down while it ran"
             : "handed back unstarted: its node shut down before a worker took it");
+  }
+
+  /** Hands a running job back, as {@link #handBack(UUID, long, boolean)}, recording {@code why}. */
+  public LeaseEnd handBack(UUID jobId, long leaseId, boolean begun, String why) {
+    return endLease(jobId, leaseId, false, begun, why);
   }
 
   private LeaseEnd endLease(

@@ -36,6 +36,7 @@ public class Leases {
   private final LuaScript extendLease = LuaScript.fromResource("extend_lease");
   private final LuaScript findExpired = LuaScript.fromResource("find_expired");
   private final LuaScript requeue = LuaScript.fromResource("requeue");
+  private final LuaScript park = LuaScript.fromResource("park");
 
   public Leases(UnifiedJedis redis, RedisKeys keys) {
     this.redis = redis;
@@ -117,6 +118,22 @@ public class Leases {
                 Integer.toString(expired.priority().ordinal() + 1),
                 Integer.toString(DispatchQueue.WAKE_TOKEN_CAP),
                 Long.toString(dueMillis)));
+    return RedisReplies.number(reply) == 1;
+  }
+
+  /**
+   * Ends the lease of a job this node cannot run and parks the job under its {@code type}, for a
+   * node that runs it ({@code park.lua}); false when the lease had changed meanwhile.
+   */
+  public boolean park(Claim held, String type) {
+    Object reply =
+        park.run(
+            redis,
+            List.of(keys.inflight(), keys.lease(), keys.queued(), keys.parked(type)),
+            List.of(
+                held.jobId().toString(),
+                Long.toString(held.leaseId()),
+                Integer.toString(held.priority().ordinal() + 1)));
     return RedisReplies.number(reply) == 1;
   }
 

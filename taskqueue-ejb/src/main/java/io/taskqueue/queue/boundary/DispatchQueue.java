@@ -49,6 +49,7 @@ public class DispatchQueue {
   private final LuaScript retryLater = LuaScript.fromResource("retry_later");
   private final LuaScript promoteDue = LuaScript.fromResource("promote_due");
   private final LuaScript restore = LuaScript.fromResource("restore");
+  private final LuaScript unpark = LuaScript.fromResource("unpark");
 
   public DispatchQueue(UnifiedJedis redis, RedisKeys keys) {
     this.redis = redis;
@@ -179,6 +180,22 @@ public class DispatchQueue {
             redis,
             scriptKeys,
             List.of(Integer.toString(PROMOTE_BATCH), Integer.toString(WAKE_TOKEN_CAP))));
+  }
+
+  /**
+   * Moves up to {@code max} jobs parked under {@code types} (the types this node runs) back to
+   * their priority lists; returns how many moved. See {@code unpark.lua}.
+   */
+  public long unpark(Collection<String> types, int max) {
+    if (types.isEmpty()) {
+      return 0;
+    }
+    List<String> scriptKeys = new ArrayList<>(keys.queues());
+    scriptKeys.add(keys.wake());
+    types.forEach(type -> scriptKeys.add(keys.parked(type)));
+    return RedisReplies.number(
+        unpark.run(
+            redis, scriptKeys, List.of(Integer.toString(max), Integer.toString(WAKE_TOKEN_CAP))));
   }
 
   /** Puts back the jobs Redis holds nowhere; returns how many. See {@code restore.lua}. */

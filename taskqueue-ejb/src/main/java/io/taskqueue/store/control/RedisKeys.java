@@ -36,6 +36,14 @@ public final class RedisKeys {
     return Arrays.stream(Priority.values()).map(this::delayed).toList();
   }
 
+  /**
+   * Jobs of {@code type} that a node without a handler for it took and parked (see {@code
+   * park.lua}): "id|priority index", newest first; nodes that run the type take them back.
+   */
+  public String parked(String type) {
+    return tag + "parked:" + type;
+  }
+
   public String inflight() {
     return tag + "inflight";
   }

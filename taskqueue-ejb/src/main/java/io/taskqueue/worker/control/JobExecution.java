@@ -14,10 +14,12 @@ import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvent;
 import io.taskqueue.job.entity.JobEvents;
 import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.RetryPolicy;
 import io.taskqueue.job.entity.StartedAttempt;
 import io.taskqueue.json.boundary.JsonBinding;
 import io.taskqueue.json.boundary.JsonText;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.progress.boundary.JobTelemetry;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
@@ -25,6 +27,7 @@ import io.taskqueue.store.control.StoreErrors;
 import io.taskqueue.worker.control.RunningAttempts.Running;
 import io.taskqueue.workflow.boundary.Workflows;
 import io.taskqueue.workflow.entity.ParentsTooLargeException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,6 +42,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Runs one claimed job, already started in PostgreSQL by the claimer ({@link ClaimFeed}). In order:
@@ -68,6 +73,17 @@ public class JobExecution {
   @Inject StoreErrors errors;
   @Inject JobTelemetry telemetry;
   @Inject Workflows workflows;
+  @Inject Leases leases;
+  @Inject NodeIdentity node;
+  @Inject MetricRegistry metrics;
+
+  /** Jobs this node handed back because it has no handler for their type. */
+  private Counter foreignTypes;
+
+  @PostConstruct
+  void registerMetrics() {
+    foreignTypes = metrics.counter("taskqueue.jobs.handed.back.foreign.type");
+  }
 
   @Inject
   @ConfigProperty(name = "taskqueue.retry.base-ms", defaultValue = "5000")
@@ -128,17 +144,16 @@ public class JobExecution {
       // Handed back while it waited (this node is stopping): the hand-back owns it now.
       return ExecutionOutcome.NOT_RUN;
     }
+    if (handlers.forType(attempt.type()).isEmpty()) {
+      return handBackForAnotherNode(claim, attempt);
+    }
     running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
     // Outside a transaction, observers hear it at once: the start itself is committed already.
     events.fire(JobEvents.of(startedEvent(attempt, workerId)));
     String json;
     ReportingAttempt reports = telemetry == null ? null : new ReportingAttempt(telemetry, attempt);
     try {
-      JobHandler handler =
-          handlers
-              .forType(attempt.type())
-              .orElseThrow(
-                  () -> new NonRetryableException("no handler for type " + attempt.type()));
+      JobHandler handler = handlers.forType(attempt.type()).orElseThrow();
       Object result =
           handle(handler, contextOf(attempt, running::stopRequested, reports, workflows));
       json = result == null ? null : storable(result);
@@ -223,6 +238,33 @@ public class JobExecution {
   private static void endHandler(Running running) {
     running.detach();
     Thread.interrupted();
+  }
+
+  /**
+   * A job of a type this node has no handler for: during a rolling upgrade an old node takes jobs
+   * of a type only new nodes run. It is queued again in PostgreSQL without spending an attempt (no
+   * handler code ran), and parked in Redis under its type, where only nodes that run the type take
+   * it from: this node never sees it again, and while no node runs the type it waits there at no
+   * cost.
+   */
+  private ExecutionOutcome handBackForAnotherNode(Claim claim, StartedAttempt attempt) {
+    try {
+      LeaseEnd ended =
+          lifecycle.handBack(
+              claim.jobId(),
+              claim.leaseId(),
+              false,
+              "handed back: node " + node.nodeId() + " has no handler for type " + attempt.type());
+      if (ended.moved()) {
+        leases.park(claim, attempt.type());
+        foreignTypes.inc();
+      }
+      // Otherwise another actor moved it first, or its row is locked: its lease then expires
+      // and recovery returns it.
+      return ExecutionOutcome.NOT_RUN;
+    } finally {
+      attempts.untrack(claim);
+    }
   }
 
   private void acknowledge(Claim claim) {

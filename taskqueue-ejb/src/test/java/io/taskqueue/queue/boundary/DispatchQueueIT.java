@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -360,6 +361,50 @@ class DispatchQueueIT {
         0, queue.restore(List.of(new QueuedJob(lostQueued, Priority.LOW, 0))), "idempotent");
     assertEquals(
         java.util.Map.of(leased, claim.leaseId()), leases.leaseIds(List.of(leased, listed)));
+  }
+
+  @Test
+  void aParkedJobIsSeenOnlyByNodesThatRunItsTypeAndRestoreLeavesItParked() {
+    UUID report = UUID.randomUUID();
+    UUID echo = UUID.randomUUID();
+    queue.enqueue(List.of(new QueuedJob(report, Priority.LOW), new QueuedJob(echo, Priority.LOW)));
+    Claim taken = queue.claim("old-node", LEASE, false).orElseThrow();
+    assertEquals(report, taken.jobId());
+
+    assertFalse(leases.park(new Claim(report, Priority.LOW, taken.leaseId() + 1, 0), "report"));
+    assertTrue(leases.park(taken, "report"), "parked by the lease that held it");
+    assertFalse(leases.park(taken, "report"), "once");
+    assertEquals(Map.of(), leases.leaseIds(List.of(report)), "its lease ended");
+    assertEquals(
+        0,
+        queue.restore(List.of(new QueuedJob(report, Priority.LOW, 0))),
+        "reconciliation sees it as held");
+    assertEquals(echo, queue.claim("old-node", LEASE, false).orElseThrow().jobId());
+    assertTrue(queue.claim("old-node", LEASE, false).isEmpty(), "the old node never sees it");
+
+    assertEquals(0, queue.unpark(List.of("echo", "image"), 100), "not parked under those");
+    assertEquals(1, queue.unpark(List.of("echo", "report"), 100));
+    Claim again = queue.claim("new-node", LEASE, false).orElseThrow();
+    assertEquals(report, again.jobId());
+    assertEquals(Priority.LOW, again.priority(), "back in its own priority");
+    assertEquals(0, queue.unpark(List.of("report"), 100), "moved once");
+  }
+
+  @Test
+  void unparkMovesAtMostItsLimitOldestFirst() {
+    List<UUID> parked = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      UUID id = UUID.randomUUID();
+      queue.enqueue(List.of(new QueuedJob(id, Priority.HIGH)));
+      assertTrue(leases.park(queue.claim("old-node", LEASE, false).orElseThrow(), "report"));
+      parked.add(id);
+    }
+
+    assertEquals(2, queue.unpark(List.of("report"), 2));
+    assertEquals(parked.get(0), queue.claim("new-node", LEASE, false).orElseThrow().jobId());
+    assertEquals(parked.get(1), queue.claim("new-node", LEASE, false).orElseThrow().jobId());
+    assertTrue(queue.claim("new-node", LEASE, false).isEmpty());
+    assertEquals(3, queue.unpark(List.of("report"), 100));
   }
 
   @Test

@@ -22,8 +22,11 @@ import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.entity.FinishedAttempt;
 import io.taskqueue.job.entity.JobEvents;
+import io.taskqueue.job.entity.JobStatus;
+import io.taskqueue.job.entity.LeaseEnd;
 import io.taskqueue.job.entity.Priority;
 import io.taskqueue.job.entity.StartedAttempt;
+import io.taskqueue.lease.boundary.Leases;
 import io.taskqueue.queue.boundary.DispatchQueue;
 import io.taskqueue.queue.entity.Claim;
 import io.taskqueue.store.control.StoreErrors;
@@ -32,6 +35,8 @@ import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -49,6 +54,7 @@ class JobExecutionTest {
   private final Event<JobEvents> events = mock(Event.class);
 
   private final JobHandler handler = mock(JobHandler.class);
+  private final Leases redisLeases = mock(Leases.class);
   private final RunningAttempts leases = new RunningAttempts();
   private final JobExecution execution = new JobExecution();
 
@@ -66,6 +72,12 @@ class JobExecutionTest {
     execution.retryMultiplier = 2;
     execution.retryJitter = 0.2;
     execution.defaultTimeoutMillis = 60_000;
+    execution.leases = redisLeases;
+    execution.node = mock(NodeIdentity.class);
+    MetricRegistry metrics = mock(MetricRegistry.class);
+    when(metrics.counter(anyString())).thenReturn(mock(Counter.class));
+    execution.metrics = metrics;
+    execution.registerMetrics();
     when(handlers.forType("work")).thenReturn(Optional.of(handler));
     when(lifecycle.bury(eq(id), anyInt(), eq(7L), anyString(), anyString())).thenReturn(true);
     leases.track(claim);
@@ -206,14 +218,31 @@ class JobExecutionTest {
   }
 
   @Test
-  void anUnknownTypeFailsTheAttemptLikeAnyError() {
+  void aJobOfATypeThisNodeHasNoHandlerForGoesBackToItsQueueWithoutSpendingAnAttempt() {
     StartedAttempt gone = new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1);
+    when(lifecycle.handBack(eq(id), eq(7L), eq(false), contains("no handler for type gone")))
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.MOVED, JobStatus.QUEUED, null));
 
-    assertEquals(ExecutionOutcome.DEAD, execution.run(new ClaimedAttempt(claim, gone), "node/w1"));
+    assertEquals(
+        ExecutionOutcome.NOT_RUN, execution.run(new ClaimedAttempt(claim, gone), "node/w1"));
 
-    verify(lifecycle)
-        .bury(eq(id), eq(1), eq(7L), contains("no handler for type gone"), eq("node/w1"));
-    verify(dispatch).ack(claim);
+    verify(redisLeases).park(claim, "gone");
+    verify(lifecycle, never()).bury(any(), anyInt(), anyLong(), anyString(), anyString());
+    verify(dispatch, never()).ack(claim);
+    assertFalse(leases.claims().contains(claim), "no longer held");
+  }
+
+  @Test
+  void aHandBackThatAnotherActorBeatLeavesRedisAlone() {
+    StartedAttempt gone = new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1);
+    when(lifecycle.handBack(eq(id), eq(7L), eq(false), anyString()))
+        .thenReturn(new LeaseEnd(LeaseEnd.Outcome.UNCHANGED, JobStatus.CANCELLED, null));
+
+    assertEquals(
+        ExecutionOutcome.NOT_RUN, execution.run(new ClaimedAttempt(claim, gone), "node/w1"));
+
+    verify(redisLeases, never()).park(any(), anyString());
+    assertFalse(leases.claims().contains(claim));
   }
 
   @Test
