@@ -9,6 +9,7 @@ import io.taskqueue.launcher.control.FreePort;
 import io.taskqueue.launcher.control.PayaraMicroProcess;
 import io.taskqueue.support.Api;
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,12 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * A rolling upgrade that adds a job type: an old node (taskqueue's WAR) and a new one (the same WAR
- * with a handler for {@code upgrade.report}) side by side. Jobs of the new type that the old node
- * claims go back to their queue without spending an attempt, parked under their type where only the
- * new node takes them from; while the new node is down they wait parked, queued, not dead, and the
- * old node does not take them again; when it is back they all run, each in one attempt, and jobs of
- * the old types run on both nodes throughout.
+ * with a handler for {@code upgrade.report}) side by side. The old node accepts submits of the new
+ * type once the new node registered it, with the new handler's defaults. Jobs of the new type that
+ * the old node claims go back to their queue without spending an attempt, parked under their type
+ * where only the new node takes them from; while the new node is down they wait parked, queued, not
+ * dead, and the old node does not take them again; when it is back they all run, each in one
+ * attempt, and jobs of the old types run on both nodes throughout.
  */
 class RollingUpgradeClusterIT {
 
@@ -43,8 +45,29 @@ class RollingUpgradeClusterIT {
     PayaraMicroProcess newNode = cluster.start("new-node", WORKERS, newPort, List.of(), newWar);
     PayaraMicroProcess oldNode = cluster.start("old-node", WORKERS);
     try {
-      FaultCluster.submit(
-          newPort, "{\"type\":\"" + UpgradeReport.TYPE + "\",\"payload\":{}}", NEW_JOBS);
+      // The old node has no handler for the new type, but accepts it once the new node has
+      // registered it, with the new handler's defaults; a type no node runs is still refused.
+      String newJob = "{\"type\":\"" + UpgradeReport.TYPE + "\",\"payload\":{}}";
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  FaultCluster.request(oldNode, "POST", "/api/jobs", Api.ADMIN_KEY, newJob)
+                          .statusCode()
+                      == 201);
+      HttpResponse<String> unknown =
+          FaultCluster.request(
+              oldNode, "POST", "/api/jobs", Api.ADMIN_KEY, "{\"type\":\"upgrade.nobody\"}");
+      assertEquals(400, unknown.statusCode(), unknown.body());
+      assertTrue(unknown.body().contains("no node of the cluster runs type"), unknown.body());
+      assertEquals(
+          1,
+          cluster.count(
+              "SELECT count(*) FROM jobs WHERE type = '"
+                  + UpgradeReport.TYPE
+                  + "' AND priority = 'HIGH' AND max_attempts = 2"),
+          "the new handler's defaults, on a node without it");
+      FaultCluster.submit(oldNode.httpPort(), newJob, NEW_JOBS - 1);
       FaultCluster.submit(oldNode.httpPort(), "{\"type\":\"echo\",\"payload\":{}}", OLD_JOBS);
       await()
           .atMost(Duration.ofSeconds(60))

@@ -9,12 +9,14 @@ import io.taskqueue.duty.control.GuardedDuty;
 import io.taskqueue.duty.control.PromoteDueJobs;
 import io.taskqueue.duty.control.PruneExpiredRows;
 import io.taskqueue.duty.control.ReconcileWithRedis;
+import io.taskqueue.duty.control.RegisterJobTypes;
 import io.taskqueue.duty.control.ReleaseWaitingJobs;
 import io.taskqueue.duty.control.StopCancelledAndOverdue;
 import io.taskqueue.duty.control.StoreDeclaredSchedules;
 import io.taskqueue.duty.control.TimedDuty;
 import io.taskqueue.duty.control.UnparkOwnTypes;
 import io.taskqueue.events.boundary.EventPublisher;
+import io.taskqueue.handler.boundary.ClusterTypes;
 import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JobLifecycle;
 import io.taskqueue.job.control.UnfinishedJobs;
@@ -76,7 +78,7 @@ import org.eclipse.microprofile.metrics.Tag;
 @DependsOn({"DatabaseSetup", "WorkerPool"})
 public class BackgroundDuties {
 
-  private static final int DUTIES = 16;
+  private static final int DUTIES = 17;
 
   @Resource ManagedThreadFactory threads;
 
@@ -102,12 +104,17 @@ public class BackgroundDuties {
   @Inject Retention retention;
   @Inject OutcomeDelivery outcomes;
   @Inject JobHandlers handlers;
+  @Inject ClusterTypes clusterTypes;
   @Inject JobCompletions completions;
   @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "taskqueue.workflows.release-interval-ms", defaultValue = "250")
   long releaseIntervalMillis;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.types.interval-ms", defaultValue = "5000")
+  long typesIntervalMillis;
 
   @Inject
   @ConfigProperty(name = "taskqueue.completions.poll-ms", defaultValue = "200")
@@ -257,6 +264,12 @@ public class BackgroundDuties {
             100,
             Duration.ofSeconds(5),
             System::nanoTime));
+    every(
+        typesIntervalMillis,
+        new RegisterJobTypes(
+            () -> workers.isStarted() && workers.size() > 0,
+            () -> clusterTypes.register(node.nodeId()),
+            clusterTypes::refresh));
     every(
         500,
         new UnparkOwnTypes(

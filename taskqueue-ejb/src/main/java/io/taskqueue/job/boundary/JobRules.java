@@ -1,6 +1,7 @@
 package io.taskqueue.job.boundary;
 
 import io.taskqueue.InvalidJobException;
+import io.taskqueue.handler.boundary.ClusterTypes;
 import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.control.JavaRequests;
 import io.taskqueue.job.control.JsonLimits;
@@ -10,16 +11,21 @@ import io.taskqueue.job.entity.SubmitJobRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The submission rules with this deployment's handlers and limits: one set for REST and Java
- * submitters. Each check throws {@link io.taskqueue.InvalidJobException} naming what is wrong.
+ * submitters. Each check throws {@link io.taskqueue.InvalidJobException} naming what is wrong. A
+ * type is known when this node has its handler or some node of the cluster registered one ({@link
+ * ClusterTypes}); its defaults are this node's handler's, else the registered ones.
  */
 @ApplicationScoped
 public class JobRules {
 
   @Inject JobHandlers handlers;
+  @Inject ClusterTypes cluster;
 
   @Inject
   @ConfigProperty(name = "taskqueue.api.max-payload-bytes", defaultValue = "1048576")
@@ -75,6 +81,7 @@ public class JobRules {
     }
     return handlers
         .defaultsFor(request.type())
+        .or(() -> cluster.defaultsFor(request.type()))
         .map(defaults -> JavaRequests.withDefaults(request, defaults))
         .orElse(request);
   }
@@ -84,10 +91,9 @@ public class JobRules {
   }
 
   private SubmissionRules rules() {
+    SortedSet<String> known = new TreeSet<>(handlers.knownTypes());
+    known.addAll(cluster.known());
     return new SubmissionRules(
-        handlers.knownTypes(),
-        maxPayloadBytes,
-        maxBatch,
-        new JsonLimits(maxJsonDepth, maxStringLength));
+        known, maxPayloadBytes, maxBatch, new JsonLimits(maxJsonDepth, maxStringLength));
   }
 }

@@ -97,7 +97,7 @@ public final class SubmissionRules {
           where
               + (request.type() == null
                   ? "type is required"
-                  : "type '" + request.type() + "' has no handler")
+                  : "no node of the cluster runs type '" + request.type() + "'")
               + "; known types: "
               + String.join(", ", knownTypes)
               + ".");

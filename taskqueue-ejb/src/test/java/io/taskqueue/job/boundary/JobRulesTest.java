@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.taskqueue.JobDefaults;
 import io.taskqueue.Priority;
+import io.taskqueue.handler.boundary.ClusterTypes;
 import io.taskqueue.handler.boundary.JobHandlers;
 import io.taskqueue.job.entity.NewJob;
 import io.taskqueue.job.entity.SubmitJobRequest;
@@ -26,6 +27,7 @@ class JobRulesTest {
   private static JobRules rules(JobHandlers handlers) {
     JobRules rules = new JobRules();
     rules.handlers = handlers;
+    rules.cluster = new ClusterTypes();
     rules.maxPayloadBytes = 1_000;
     rules.maxBatch = 10;
     rules.maxJsonDepth = 8;

@@ -36,6 +36,7 @@ public final class Tables {
   public static final String JOB_RELEASES = named("job_releases");
   public static final String JOB_STATUS_COUNTS = named("job_status_counts");
   public static final String JOB_STATUS_DELTAS = named("job_status_deltas");
+  public static final String JOB_TYPES = named("job_types");
   public static final String JOBS = named("jobs");
   public static final String OUTCOME_LISTENERS = named("outcome_listeners");
   public static final String PAUSED_QUEUES = named("paused_queues");

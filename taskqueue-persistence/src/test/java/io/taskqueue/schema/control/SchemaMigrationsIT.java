@@ -191,9 +191,9 @@ class SchemaMigrationsIT {
         count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
         "nothing in the default schema");
     assertEquals(
-        18,
+        19,
         count(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = 'tq_own'"),
-        "17 tables and the history");
+        "18 tables and the history");
     try (Connection c = ds.getConnection()) {
       assertEquals("\"$user\", public", show(c, "search_path"), "the session's path is untouched");
       // A session whose path does not include taskqueue's schema, as a host's would be: the

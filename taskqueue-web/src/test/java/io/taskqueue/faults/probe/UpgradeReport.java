@@ -1,7 +1,9 @@
 package io.taskqueue.faults.probe;
 
 import io.taskqueue.JobContext;
+import io.taskqueue.JobDefaults;
 import io.taskqueue.JobHandler;
+import io.taskqueue.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -17,6 +19,12 @@ public class UpgradeReport implements JobHandler {
   @Override
   public String type() {
     return TYPE;
+  }
+
+  /** Defaults only the new node knows: the old one learns them from the registry. */
+  @Override
+  public JobDefaults defaults() {
+    return JobDefaults.none().priority(Priority.HIGH).maxAttempts(2);
   }
 
   @Override
