@@ -274,7 +274,7 @@ public class BackgroundDuties {
         500,
         new UnparkOwnTypes(
             () -> workers.isStarted() && workers.size() > 0,
-            handlers::knownTypes,
+            handlers::runTypes,
             dispatch::unpark,
             100));
     every(completionsPollMillis, new CompleteWaitedJobs(completions::completeFinished));

@@ -40,7 +40,7 @@ public class ClusterTypes {
   /** Registers the types this node's workers run, with their defaults. */
   public void register(String node) {
     Map<String, String> own = new TreeMap<>();
-    for (String type : handlers.knownTypes()) {
+    for (String type : handlers.runTypes()) {
       own.put(type, DefaultsJson.write(handlers.defaultsFor(type).orElse(JobDefaults.none())));
     }
     try (Connection c = dataSource.getConnection()) {

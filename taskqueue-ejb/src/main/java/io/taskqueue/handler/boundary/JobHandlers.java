@@ -3,11 +3,13 @@ package io.taskqueue.handler.boundary;
 import io.taskqueue.JobDefaults;
 import io.taskqueue.JobHandler;
 import io.taskqueue.handler.control.HandlerBeans;
+import io.taskqueue.handler.control.WorkerTypes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every enabled {@link JobHandler} bean of the application, by job type. Two for one type fail the
@@ -32,10 +35,16 @@ public class JobHandlers {
   @Inject HandlerBeans discovered;
   @Inject BeanManager beanManager;
 
+  /** The only types this node's workers run, when set; every type it has a handler for if not. */
+  @Inject
+  @ConfigProperty(name = "taskqueue.workers.types")
+  Optional<List<String>> restrictedTo;
+
   private final Map<String, JobHandler> byType = new TreeMap<>();
   private final Map<String, Class<?>> beanClassByType = new TreeMap<>();
   private final SortedSet<String> disabledTypes = new TreeSet<>();
   private final Map<String, JobDefaults> defaultsByType = new TreeMap<>();
+  private WorkerTypes workerTypes = new WorkerTypes(List.of());
 
   @PostConstruct
   void collect() {
@@ -51,6 +60,23 @@ public class JobHandlers {
         disabledTypes.add(handler.type());
       }
     }
+    workerTypes = WorkerTypes.of(restrictedTo);
+    workerTypes.requireHandled(byType.keySet());
+  }
+
+  /**
+   * Whether this node's workers run jobs of {@code type}: it has the handler, and {@code
+   * taskqueue.workers.types} (when set) names the type. Jobs of other types are handed back.
+   */
+  public boolean runs(String type) {
+    return workerTypes.runs(type, byType.keySet());
+  }
+
+  /** The types this node's workers run (see {@link #runs}). */
+  public SortedSet<String> runTypes() {
+    SortedSet<String> types = new TreeSet<>();
+    byType.keySet().stream().filter(this::runs).forEach(types::add);
+    return types;
   }
 
   private void add(JobHandler handler, Class<?> beanClass) {

@@ -144,7 +144,7 @@ public class JobExecution {
       // Handed back while it waited (this node is stopping): the hand-back owns it now.
       return ExecutionOutcome.NOT_RUN;
     }
-    if (handlers.forType(attempt.type()).isEmpty()) {
+    if (!handlers.runs(attempt.type())) {
       return handBackForAnotherNode(claim, attempt);
     }
     running.attach(attempt.timeoutMs() != null ? attempt.timeoutMs() : defaultTimeoutMillis);
@@ -241,8 +241,9 @@ public class JobExecution {
   }
 
   /**
-   * A job of a type this node has no handler for: during a rolling upgrade an old node takes jobs
-   * of a type only new nodes run. It is queued again in PostgreSQL without spending an attempt (no
+   * A job of a type this node does not run: it has no handler for it (during a rolling upgrade an
+   * old node takes jobs of a type only new nodes run), or {@code taskqueue.workers.types} leaves
+   * the type to other nodes. It is queued again in PostgreSQL without spending an attempt (no
    * handler code ran), and parked in Redis under its type, where only nodes that run the type take
    * it from: this node never sees it again, and while no node runs the type it waits there at no
    * cost.
@@ -254,7 +255,7 @@ public class JobExecution {
               claim.jobId(),
               claim.leaseId(),
               false,
-              "handed back: node " + node.nodeId() + " has no handler for type " + attempt.type());
+              "handed back: node " + node.nodeId() + " does not run type " + attempt.type());
       if (ended.moved()) {
         leases.park(claim, attempt.type());
         foreignTypes.inc();

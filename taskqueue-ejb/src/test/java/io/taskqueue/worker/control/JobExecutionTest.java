@@ -79,6 +79,7 @@ class JobExecutionTest {
     execution.metrics = metrics;
     execution.registerMetrics();
     when(handlers.forType("work")).thenReturn(Optional.of(handler));
+    when(handlers.runs("work")).thenReturn(true);
     when(lifecycle.bury(eq(id), anyInt(), eq(7L), anyString(), anyString())).thenReturn(true);
     leases.track(claim);
   }
@@ -220,7 +221,7 @@ class JobExecutionTest {
   @Test
   void aJobOfATypeThisNodeHasNoHandlerForGoesBackToItsQueueWithoutSpendingAnAttempt() {
     StartedAttempt gone = new StartedAttempt(id, "gone", "{}", Priority.HIGH, 1, 1);
-    when(lifecycle.handBack(eq(id), eq(7L), eq(false), contains("no handler for type gone")))
+    when(lifecycle.handBack(eq(id), eq(7L), eq(false), contains("does not run type gone")))
         .thenReturn(new LeaseEnd(LeaseEnd.Outcome.MOVED, JobStatus.QUEUED, null));
 
     assertEquals(
