@@ -38,7 +38,7 @@ public class JobHandlers {
   /** The only types this node's workers run, when set; every type it has a handler for if not. */
   @Inject
   @ConfigProperty(name = "taskqueue.workers.types")
-  Optional<List<String>> restrictedTo;
+  Optional<String> restrictedTo;
 
   private final Map<String, JobHandler> byType = new TreeMap<>();
   private final Map<String, Class<?>> beanClassByType = new TreeMap<>();

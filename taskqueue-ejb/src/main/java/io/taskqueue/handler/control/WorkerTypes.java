@@ -1,5 +1,6 @@
 package io.taskqueue.handler.control;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,14 @@ import java.util.Set;
  */
 public record WorkerTypes(List<String> only) {
 
-  /** The setting as configured; blanks are ignored, an unset or empty one restricts nothing. */
-  public static WorkerTypes of(Optional<List<String>> configured) {
+  /**
+   * The setting as configured, comma-separated; blanks are ignored, an unset or empty one restricts
+   * nothing. (Read as one string: Payara's MicroProfile Config cannot inject an {@code
+   * Optional<List<String>>}.)
+   */
+  public static WorkerTypes of(Optional<String> configured) {
     return new WorkerTypes(
-        configured.orElse(List.of()).stream()
+        Arrays.stream(configured.orElse("").split(","))
             .map(String::strip)
             .filter(t -> !t.isEmpty())
             .toList());
