@@ -33,8 +33,8 @@ import redis.clients.jedis.RedisClient;
  */
 class RollingUpgradeClusterIT {
 
-  private static final int NEW_JOBS = 300;
-  private static final int OLD_JOBS = 300;
+  private static final int NEW_JOBS = 200;
+  private static final int OLD_JOBS = 200;
   private static final Map<String, String> WORKERS = Map.of("TASKQUEUE_WORKERS", "4");
 
   @Test

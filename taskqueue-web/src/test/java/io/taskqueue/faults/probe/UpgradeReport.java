@@ -29,7 +29,7 @@ public class UpgradeReport implements JobHandler {
 
   @Override
   public Object handle(JobContext context) throws InterruptedException {
-    Thread.sleep(100);
+    Thread.sleep(50);
     return Map.of("ranOn", System.getProperty("taskqueue.node.name", "?"));
   }
 }
