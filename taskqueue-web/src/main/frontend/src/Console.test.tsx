@@ -247,6 +247,19 @@ describe('Console', () => {
     expect(api.retryJob).toHaveBeenCalledWith('job-9')
   })
 
+  it('job detail says why a queued job waits when no live node runs its type', async () => {
+    api.job.mockImplementation(() =>
+      Promise.resolve({
+        ...job,
+        waitingFor:
+          "no live node runs type 'email': the job waits, queued, until a node that runs it is up",
+      }),
+    )
+    show('#/jobs/job-1')
+    const heading = await screen.findByRole('heading', { name: 'Waiting' })
+    expect(heading.closest('section')).toHaveTextContent("no live node runs type 'email'")
+  })
+
   it('dead letters: delete all matching needs confirmation', async () => {
     show('#/dead')
     expect(await screen.findByText('boom')).toBeInTheDocument()

@@ -134,6 +134,12 @@ export function JobDetailPage({ id }: { id: string }) {
             <h2>Timeline</h2>
             <Timeline items={jobTimeline(job, events)} />
           </section>
+          {job.waitingFor && (
+            <section className="job__section" role="status">
+              <h2>Waiting</h2>
+              <p>{job.waitingFor}</p>
+            </section>
+          )}
           {job.lastError && (
             <section className="job__section">
               <h2>Last error</h2>

@@ -97,6 +97,8 @@ export interface Job {
   startedAt?: string | null
   finishedAt?: string | null
   lastError?: string | null
+  /** Set while a queued job waits because no live node runs its type. */
+  waitingFor?: string | null
   result?: unknown
   workerId?: string | null
   submittedBy?: string | null

@@ -12,6 +12,8 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,16 @@ class RollingUpgradeClusterIT {
         assertEquals(handedBackOnce, handedBack(oldNode), "parked jobs are not taken again");
         assertEquals(stillWaiting, redis.llen(parked));
       }
+      // Once no node has renewed the type for a while, the API says why such a job waits.
+      String waiting = anUnfinishedJob(cluster);
+      await()
+          .atMost(Duration.ofSeconds(40))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  FaultCluster.request(oldNode, "GET", "/api/jobs/" + waiting, Api.ADMIN_KEY, null)
+                      .body()
+                      .contains("no live node runs type '" + UpgradeReport.TYPE + "'"));
       long queuedMeanwhile =
           cluster.count(
               "SELECT count(*) FROM jobs WHERE type = '"
@@ -126,6 +138,19 @@ class RollingUpgradeClusterIT {
     } finally {
       newNode.close();
       oldNode.close();
+    }
+  }
+
+  private static String anUnfinishedJob(FaultCluster cluster) throws Exception {
+    try (Connection db = cluster.database();
+        ResultSet r =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT id FROM jobs WHERE type = '"
+                        + UpgradeReport.TYPE
+                        + "' AND final_status IS NULL LIMIT 1")) {
+      r.next();
+      return r.getString(1);
     }
   }
 

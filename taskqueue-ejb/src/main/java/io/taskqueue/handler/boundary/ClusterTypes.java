@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +33,10 @@ public class ClusterTypes {
   @Inject
   @ConfigProperty(name = "taskqueue.types.forget-after-hours", defaultValue = "168")
   long forgetAfterHours;
+
+  @Inject
+  @ConfigProperty(name = "taskqueue.types.interval-ms", defaultValue = "5000")
+  long intervalMillis;
 
   private volatile Map<String, TypeRegistrySql.Registered> registered = Map.of();
 
@@ -69,12 +72,13 @@ public class ClusterTypes {
     return Optional.ofNullable(registered.get(type)).map(r -> DefaultsJson.read(r.defaultsJson()));
   }
 
-  /** The types that no node renewed since {@code since}: no live node runs them. */
-  public Set<String> notRenewedSince(Instant since) {
-    return registered.entrySet().stream()
-        .filter(e -> e.getValue().lastSeen().isBefore(since))
-        .map(Map.Entry::getKey)
-        .collect(Collectors.toSet());
+  /**
+   * Whether some node renewed {@code type} lately (within three renewal intervals): a live node
+   * runs it.
+   */
+  public boolean liveNodeRuns(String type) {
+    Instant since = Instant.now().minusMillis(3 * intervalMillis);
+    return lastSeen(type).map(seen -> seen.isAfter(since)).orElse(false);
   }
 
   /** When some node last renewed {@code type}; empty when none ever did (or it was forgotten). */

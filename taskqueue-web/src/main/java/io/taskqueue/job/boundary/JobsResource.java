@@ -26,6 +26,7 @@ import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.worker.boundary.LiveNodes;
 import io.taskqueue.workflow.boundary.Workflows;
 import io.taskqueue.workflow.entity.DependenciesView;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,6 +74,7 @@ public class JobsResource {
   @Inject ActionAudit audit;
   @Inject SubmitRateLimit rateLimit;
   @Inject TypeAccess typeAccess;
+  @Inject LiveNodes liveNodes;
   @Inject JobTelemetry telemetry;
   @Inject Workflows workflows;
 
@@ -308,6 +310,9 @@ public class JobsResource {
   /** The job as the caller may see it: secret-looking fields hidden unless it submitted the job. */
   private JobView asSeen(Job job) {
     JobView view = JobView.of(job);
+    if (job.getStatus() == JobStatus.QUEUED) {
+      view = liveNodes.noNodeRuns(job.getType()).map(view::waiting).orElse(view);
+    }
     return secrets.visibleTo(caller.get(), job.getSubmittedBy())
         ? view
         : view.hiding(secrets::hide);

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * count its log (read it at {@code /api/jobs/{id}/logs}); {@code workflowId} and {@code
  * workflowKey} place it in a workflow (its parents and children at {@code
  * /api/jobs/{id}/dependencies}). Lists show jobs without {@code payload} and {@code result}; the
- * job's own resource has them.
+ * job's own resource has them, and for a queued job that waits because no live node runs its type,
+ * {@code waitingFor} says so.
  */
 public record JobView(
     UUID id,
@@ -37,7 +38,8 @@ public record JobView(
     int logLines,
     int logsDropped,
     UUID workflowId,
-    String workflowKey) {
+    String workflowKey,
+    String waitingFor) {
 
   public static JobView of(Job job) {
     return new JobView(
@@ -62,7 +64,8 @@ public record JobView(
         job.getLogLines(),
         job.getLogsDropped(),
         job.getWorkflowId(),
-        job.getWorkflowKey());
+        job.getWorkflowKey(),
+        null);
   }
 
   /** This view with its payload and result passed through {@code hide}. */
@@ -89,7 +92,36 @@ public record JobView(
         logLines,
         logsDropped,
         workflowId,
-        workflowKey);
+        workflowKey,
+        waitingFor);
+  }
+
+  /** This view, saying why the job waits ({@code waitingFor}). */
+  public JobView waiting(String why) {
+    return new JobView(
+        id,
+        type,
+        payload,
+        priority,
+        status,
+        attempt,
+        maxAttempts,
+        createdAt,
+        scheduledAt,
+        startedAt,
+        finishedAt,
+        lastError,
+        result,
+        workerId,
+        submittedBy,
+        schedule,
+        fireTime,
+        progress,
+        logLines,
+        logsDropped,
+        workflowId,
+        workflowKey,
+        why);
   }
 
   /** A job as lists show it: everything but its payload and result. */
@@ -116,7 +148,8 @@ public record JobView(
         job.logLines(),
         job.logsDropped(),
         job.workflowId() == null ? null : UUID.fromString(job.workflowId()),
-        job.workflowKey());
+        job.workflowKey(),
+        null);
   }
 
   private static JsonValue json(String text) {
