@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/dead}: the dead-letter queue. List dead jobs (newest first) filtered by {@code type},
@@ -36,6 +38,7 @@ import java.util.List;
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dead letters", description = "Jobs that used up their attempts")
 public class DeadLettersResource {
 
   @Inject JobOperations operations;
@@ -44,6 +47,7 @@ public class DeadLettersResource {
   @Inject TypeAccess typeAccess;
 
   @GET
+  @Operation(operationId = "listDeadLetters", summary = "List dead jobs, newest first")
   public JobPage list(
       @QueryParam("type") String type,
       @QueryParam("error") String error,
@@ -79,6 +83,7 @@ public class DeadLettersResource {
   @Path("retry")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "retryDeadLetters", summary = "Queue every matching dead job again")
   public BulkResult retry(
       @QueryParam("type") String type,
       @QueryParam("error") String error,
@@ -98,6 +103,7 @@ public class DeadLettersResource {
   @DELETE
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "deleteDeadLetters", summary = "Delete every matching dead job")
   public BulkResult delete(
       @QueryParam("type") String type,
       @QueryParam("error") String error,

@@ -52,6 +52,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/jobs}: submit jobs, read one, list them newest first. */
 @ServedUnderApiOnly
@@ -59,6 +65,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs", description = "Submit, list, read, cancel and retry jobs")
 public class JobsResource {
 
   static final int DEFAULT_PAGE = 50;
@@ -93,6 +100,24 @@ public class JobsResource {
   @POST
   @RolesAllowed(Role.SUBMITTER_NAME)
   @SubmitRateLimited
+  @Operation(operationId = "submitJob", summary = "Submit a job")
+  @RequestBody(
+      required = true,
+      description = "The job",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(ref = "SubmitJobRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The job is stored and queued",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "JobView")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The Idempotency-Key was used within its window: the earlier job",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "JobView")))
+  @APIResponse(
+      responseCode = "202",
+      description = "The job is stored; it is queued once Redis is reachable again",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "JobView")))
   public Response submit(SubmitJobRequest request, @HeaderParam("Idempotency-Key") String key) {
     if (!RequestBodyLimits.bodyIsObject(http)) {
       throw ProblemException.badRequest(
@@ -121,6 +146,19 @@ public class JobsResource {
   @Path("batch")
   @RolesAllowed(Role.SUBMITTER_NAME)
   @SubmitRateLimited
+  @Operation(operationId = "submitJobs", summary = "Submit many jobs in one transaction")
+  @RequestBody(
+      required = true,
+      description = "The jobs, at most the batch limit",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "SubmitJobBatch")))
+  @APIResponse(
+      responseCode = "201",
+      description = "All jobs are stored and queued",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "BatchSubmitted")))
+  @APIResponse(
+      responseCode = "202",
+      description = "All jobs are stored; they are queued once Redis is reachable again",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "BatchSubmitted")))
   public Response submitBatch(List<SubmitJobRequest> requests) {
     // One token was taken before the body was read; now that it is, each further job pays.
     rateLimit.chargeRest(caller.get(), requests == null ? 0 : requests.size());
@@ -136,6 +174,7 @@ public class JobsResource {
   @Path("{id}/cancel")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "cancelJob", summary = "Cancel a waiting or running job")
   public JobView cancel(@PathParam("id") String id) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
     return switch (operations.cancel(jobId)) {
@@ -160,6 +199,7 @@ public class JobsResource {
   @Path("{id}/retry")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "retryJob", summary = "Run a dead or cancelled job again")
   public JobView retry(
       @PathParam("id") String id, @QueryParam("withDependents") boolean withDependents) {
     UUID jobId = parseId(id).orElseThrow(() -> notFound(id));
@@ -186,6 +226,7 @@ public class JobsResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(operationId = "getJob", summary = "Read a job")
   public JobView get(@PathParam("id") String id) {
     Caller me = caller.get();
     return parseId(id)
@@ -199,6 +240,7 @@ public class JobsResource {
   @GET
   @Path("{id}/attempts")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(operationId = "listJobAttempts", summary = "List a job's finished attempts")
   public List<AttemptView> attempts(@PathParam("id") String id) {
     return jobs.attempts(get(id).id()).stream().map(AttemptView::of).toList();
   }
@@ -207,6 +249,9 @@ public class JobsResource {
   @GET
   @Path("{id}/dependencies")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(
+      operationId = "getJobDependencies",
+      summary = "Read a job's parents, children and workflow")
   public DependenciesView dependencies(@PathParam("id") String id) {
     JobView job = get(id);
     return new DependenciesView(
@@ -222,6 +267,7 @@ public class JobsResource {
   @GET
   @Path("{id}/logs")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(operationId = "listJobLogs", summary = "Read a job's log lines")
   public LogPage logs(
       @PathParam("id") String id,
       @QueryParam("after") Integer after,
@@ -251,6 +297,7 @@ public class JobsResource {
 
   @GET
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(operationId = "listJobs", summary = "List jobs, newest first")
   public JobPage list(
       @QueryParam("status") String status,
       @QueryParam("type") String type,

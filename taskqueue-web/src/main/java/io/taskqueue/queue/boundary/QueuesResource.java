@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/queues}: queue depths per priority and job counts per status; pausing and resuming a
@@ -32,6 +34,7 @@ import java.util.Map;
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues", description = "Priority queues: depths, pause and resume")
 public class QueuesResource {
 
   @Inject DispatchQueue dispatch;
@@ -40,6 +43,7 @@ public class QueuesResource {
   @Inject ActionAudit audit;
 
   @GET
+  @Operation(operationId = "getQueues", summary = "Read queue depths and job counts per status")
   public QueueOverview overview() {
     QueueDepths depths = dispatch.depths();
     Map<String, Long> waiting = new LinkedHashMap<>();
@@ -59,6 +63,7 @@ public class QueuesResource {
   @Path("{priority}/pause")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "pauseQueue", summary = "Stop workers taking a priority's jobs")
   public QueueState pause(@PathParam("priority") String priority) {
     Priority p = parse(priority);
     boolean changed = pauses.pause(p);
@@ -70,6 +75,7 @@ public class QueuesResource {
   @Path("{priority}/resume")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "resumeQueue", summary = "Let workers take a priority's jobs again")
   public QueueState resume(@PathParam("priority") String priority) {
     Priority p = parse(priority);
     boolean changed = pauses.resume(p);

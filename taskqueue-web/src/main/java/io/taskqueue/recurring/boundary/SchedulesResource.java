@@ -44,6 +44,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/schedules}: recurring jobs. Viewers read them; operators create, change, pause,
@@ -55,6 +61,7 @@ import java.util.Locale;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Schedules", description = "Recurring jobs on cron schedules")
 public class SchedulesResource {
 
   static final int UPCOMING = 5;
@@ -77,6 +84,15 @@ public class SchedulesResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @Transactional
+  @Operation(operationId = "createSchedule", summary = "Create a schedule")
+  @RequestBody(
+      required = true,
+      description = "The schedule",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScheduleRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The schedule",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScheduleView")))
   public Response create(ScheduleRequest request) {
     permitted(request);
     Schedule created =
@@ -97,6 +113,7 @@ public class SchedulesResource {
   }
 
   @GET
+  @Operation(operationId = "listSchedules", summary = "List schedules by name")
   public SchedulePage list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
     int size = limit == null ? DEFAULT_PAGE : limit;
     if (size < 1 || size > MAX_PAGE) {
@@ -110,6 +127,7 @@ public class SchedulesResource {
   /** What a cron expression means in a time zone, before it is stored. */
   @GET
   @Path("preview")
+  @Operation(operationId = "previewSchedule", summary = "Show when a cron expression fires")
   public SchedulePreview preview(
       @QueryParam("cron") String cron,
       @QueryParam("timeZone") String timeZone,
@@ -129,6 +147,7 @@ public class SchedulesResource {
 
   @GET
   @Path("{name}")
+  @Operation(operationId = "getSchedule", summary = "Read a schedule")
   public ScheduleView get(@PathParam("name") String name) {
     return view(schedules.find(name).orElseThrow(() -> notFound(name)));
   }
@@ -139,6 +158,11 @@ public class SchedulesResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @Transactional
+  @Operation(operationId = "updateSchedule", summary = "Change a schedule")
+  @RequestBody(
+      required = true,
+      description = "The schedule",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScheduleRequest")))
   public ScheduleView update(@PathParam("name") String name, ScheduleRequest request) {
     permitted(request);
     if (request != null && request.job() != null && secrets.holdsMarker(request.job().payload())) {
@@ -159,6 +183,7 @@ public class SchedulesResource {
   @Path("{name}/pause")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "pauseSchedule", summary = "Pause a schedule")
   public ScheduleView pause(@PathParam("name") String name) {
     Schedule s = schedules.setPaused(name, true).orElseThrow(() -> notFound(name));
     audit.record("schedule.pause", name, null, "paused");
@@ -170,6 +195,7 @@ public class SchedulesResource {
   @Path("{name}/resume")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "resumeSchedule", summary = "Resume a schedule")
   public ScheduleView resume(@PathParam("name") String name) {
     Schedule s = schedules.setPaused(name, false).orElseThrow(() -> notFound(name));
     audit.record("schedule.resume", name, null, "resumed");
@@ -181,6 +207,8 @@ public class SchedulesResource {
   @Path("{name}")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
+  @Operation(operationId = "deleteSchedule", summary = "Delete a schedule")
+  @APIResponse(responseCode = "204", description = "Deleted; the jobs it submitted stay")
   public Response delete(@PathParam("name") String name) {
     if (!schedules.delete(name)) {
       throw notFound(name);
@@ -196,6 +224,11 @@ public class SchedulesResource {
   @AlsoRequiresRoles(Role.SUBMITTER_NAME)
   @SubmitRateLimited
   @Transactional
+  @Operation(operationId = "runSchedule", summary = "Submit a schedule's job now")
+  @APIResponse(
+      responseCode = "201",
+      description = "The submitted job",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "JobView")))
   public Response runNow(@PathParam("name") String name) {
     Schedule schedule = schedules.find(name).orElseThrow(() -> notFound(name));
     typeAccess.check(caller.get(), schedule.job().type());

@@ -30,6 +30,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/retention}: how long finished jobs, audit entries and period statistics are kept, and
@@ -40,6 +45,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Retention", description = "How long finished jobs and audit entries are kept")
 public class RetentionResource {
 
   @Inject Retention retention;
@@ -47,6 +53,9 @@ public class RetentionResource {
   @Inject ActionAudit audit;
 
   @GET
+  @Operation(
+      operationId = "getRetention",
+      summary = "Read the retention ages and the last cleanup round")
   public RetentionView get() {
     return view(retention.settings());
   }
@@ -59,6 +68,12 @@ public class RetentionResource {
   @RolesAllowed(Role.ADMIN_NAME)
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
+  @Operation(operationId = "changeRetention", summary = "Change retention ages")
+  @RequestBody(
+      required = true,
+      description =
+          "The ages to change, in days: 0 keeps for ever, null goes back to the configured value, an age not named stays",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "RetentionChange")))
   public RetentionView change(String body) {
     RetentionChange change = parse(body);
     RetentionSettings settings = retention.change(change, caller.get().name());

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/audit}, admins only: the audit log, newest first, by actor and action. */
 @ServedUnderApiOnly
@@ -21,6 +23,7 @@ import java.util.List;
 @ApplicationScoped
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who did what")
 public class AuditResource {
 
   static final int DEFAULT_PAGE = 50;
@@ -29,6 +32,7 @@ public class AuditResource {
   @Inject AuditTrail trail;
 
   @GET
+  @Operation(operationId = "listAuditEntries", summary = "List audit entries, newest first")
   public AuditPage list(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,

@@ -29,6 +29,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/keys}, admins only: create a key (its secret is shown once), list, revoke. */
 @ServedUnderApiOnly
@@ -37,6 +43,7 @@ import java.util.regex.Pattern;
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Keys", description = "API keys")
 public class KeysResource {
 
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
@@ -46,6 +53,7 @@ public class KeysResource {
   @Inject ActionAudit audit;
 
   @GET
+  @Operation(operationId = "listKeys", summary = "List API keys")
   public List<KeyView> list() {
     return keys.list().stream().map(KeyView::of).toList();
   }
@@ -53,6 +61,15 @@ public class KeysResource {
   /** 201 with the key and its secret; 409 when the name is taken. */
   @POST
   @Transactional
+  @Operation(operationId = "createKey", summary = "Create an API key")
+  @RequestBody(
+      required = true,
+      description = "The key",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewKeyRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The key with its secret, shown only now",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "KeyView")))
   public Response create(NewKeyRequest request) {
     if (request == null
         || request.name() == null
@@ -88,6 +105,7 @@ public class KeysResource {
   @DELETE
   @Path("{id}")
   @Transactional
+  @Operation(operationId = "revokeKey", summary = "Revoke an API key")
   public KeyView revoke(@PathParam("id") String id) {
     long keyId;
     try {

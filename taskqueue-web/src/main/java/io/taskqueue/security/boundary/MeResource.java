@@ -16,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/me}: who the caller is, so a console can show only what its roles allow; {@code
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session", description = "The caller")
 public class MeResource {
 
   @Inject CurrentCaller caller;
@@ -34,6 +37,7 @@ public class MeResource {
   @GET
   @Path("me")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME, Role.OPERATOR_NAME, Role.ADMIN_NAME})
+  @Operation(operationId = "getMe", summary = "Read the caller's name and roles")
   public Me me() {
     Caller me = caller.get();
     return new Me(me.name(), me.via(), me.roles());
@@ -42,6 +46,9 @@ public class MeResource {
   @POST
   @Path("ws-ticket")
   @RolesAllowed(Role.VIEWER_NAME)
+  @Operation(
+      operationId = "createWsTicket",
+      summary = "Get a one-time ticket for the event feed WebSocket")
   public WsTicket wsTicket() {
     ticketLimit.take(caller.get());
     // The ticket carries how the caller signed in, so the feed it opens closes with that sign-in.

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/stats}: jobs per status, success rate, and the last minute's and hour's completions,
@@ -21,11 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stats", description = "Counts and rates")
 public class StatsResource {
 
   @Inject JobStatistics statistics;
 
   @GET
+  @Operation(operationId = "getStats", summary = "Read job counts and throughput")
   public JobStats stats() {
     return statistics.snapshot();
   }

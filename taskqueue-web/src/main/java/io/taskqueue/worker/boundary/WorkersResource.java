@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/workers}: every live node (one whose heartbeat has not expired) with its worker
@@ -21,6 +23,7 @@ import java.util.List;
 @RolesAllowed(Role.VIEWER_NAME)
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workers", description = "Nodes and their worker threads")
 public class WorkersResource {
 
   /** The answer: nodes sorted by id. */
@@ -29,6 +32,7 @@ public class WorkersResource {
   @Inject LiveNodes nodes;
 
   @GET
+  @Operation(operationId = "listWorkers", summary = "List live nodes and their workers")
   public Workers list() {
     return new Workers(nodes.all());
   }

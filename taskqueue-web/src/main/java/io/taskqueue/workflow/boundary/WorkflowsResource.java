@@ -9,6 +9,7 @@ import io.taskqueue.security.control.SubmitRateLimited;
 import io.taskqueue.security.control.TypeAccess;
 import io.taskqueue.security.entity.Caller;
 import io.taskqueue.security.entity.Role;
+import io.taskqueue.workflow.entity.WorkflowCancelled;
 import io.taskqueue.workflow.entity.WorkflowCreated;
 import io.taskqueue.workflow.entity.WorkflowJobRequest;
 import io.taskqueue.workflow.entity.WorkflowPage;
@@ -33,6 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/workflows}: submit jobs that depend on each other in one request, read a workflow's
@@ -43,6 +50,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Workflows", description = "Jobs that depend on other jobs")
 public class WorkflowsResource {
 
   @Inject Workflows workflows;
@@ -58,6 +66,19 @@ public class WorkflowsResource {
   @POST
   @RolesAllowed(Role.SUBMITTER_NAME)
   @SubmitRateLimited
+  @Operation(operationId = "submitWorkflow", summary = "Submit a workflow of dependent jobs")
+  @RequestBody(
+      required = true,
+      description = "The workflow",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "WorkflowRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "All jobs are stored; those without parents are queued",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "WorkflowCreated")))
+  @APIResponse(
+      responseCode = "202",
+      description = "All jobs are stored; they are queued once Redis is reachable again",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "WorkflowCreated")))
   public Response submit(WorkflowRequest request) {
     Caller me = caller.get();
     List<WorkflowJobRequest> jobs = request == null ? null : request.jobs();
@@ -90,6 +111,7 @@ public class WorkflowsResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Role.VIEWER_NAME, Role.SUBMITTER_NAME})
+  @Operation(operationId = "getWorkflow", summary = "Read a workflow")
   public WorkflowView get(
       @PathParam("id") String id,
       @QueryParam("after") String after,
@@ -148,10 +170,11 @@ public class WorkflowsResource {
   @Path("{id}/cancel")
   @RolesAllowed(Role.OPERATOR_NAME)
   @Transactional
-  public Map<String, Integer> cancel(@PathParam("id") String id) {
+  @Operation(operationId = "cancelWorkflow", summary = "Cancel a workflow's unfinished jobs")
+  public WorkflowCancelled cancel(@PathParam("id") String id) {
     int cancelled = workflows.cancel(parse(id)).orElseThrow(() -> notFound(id));
     audit.record("workflow.cancel", id, cancelled, "cancelled " + cancelled);
-    return Map.of("cancelled", cancelled);
+    return new WorkflowCancelled(cancelled);
   }
 
   private static UUID parse(String id) {
