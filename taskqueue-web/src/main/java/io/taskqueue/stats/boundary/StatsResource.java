@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +33,10 @@ public class StatsResource {
 
   @GET
   @Operation(operationId = "getStats", summary = "Read job counts and throughput")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "JobStats")))
   public JobStats stats() {
     return statistics.snapshot();
   }
