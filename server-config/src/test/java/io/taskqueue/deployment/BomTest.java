@@ -32,6 +32,7 @@ class BomTest {
     assertEquals(
         Set.of(
             "taskqueue-api:jar:",
+            "taskqueue-client:jar:",
             "taskqueue-persistence:jar:",
             "taskqueue-ejb:ejb:",
             "taskqueue-handlers:jar:",

@@ -1,0 +1,4 @@
+package io.taskqueue.client.entity;
+
+/** How many jobs a workflow cancel stopped. */
+public record WorkflowCancelled(Integer cancelled) {}

@@ -1,0 +1,4 @@
+package io.taskqueue.client.entity;
+
+/** A one-time ticket for the event feed. */
+public record WsTicket(String ticket, Integer expiresInSeconds) {}
